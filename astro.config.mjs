@@ -1,0 +1,30 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { contentGate } from './src/integrations/content-gate.ts';
+import { sitemap } from './src/integrations/sitemap.ts';
+import { site } from './src/site.ts';
+import { ELDER_MODE_SCRIPT_HASH } from './src/lib/elder-mode.ts';
+import { cspHash } from './src/lib/csp.ts';
+import { themeCss } from './src/lib/theme.ts';
+
+export default defineConfig({
+  site: site.url,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Another city's site (or a test fixture) builds into its own folder and cache.
+  outDir: process.env.SITE_OUT_DIR || './dist',
+  cacheDir: process.env.SITE_CACHE_DIR || './node_modules/.astro',
+  devToolbar: { enabled: false },
+  // Staff write prose, not code: no syntax highlighter (Shiki's inline styles would also break the CSP).
+  markdown: { syntaxHighlight: false },
+  integrations: [contentGate(), mdx(), sitemap(site.url)],
+  security: {
+    csp: {
+      // The elder-mode script must run before first paint, so it is inline; its hash is allowed here.
+      scriptDirective: { hashes: [ELDER_MODE_SCRIPT_HASH] },
+      // The city's colours come from site.yaml as one inline style.
+      styleDirective: { hashes: [cspHash(themeCss(site.theme))] },
+    },
+  },
+});

@@ -1,0 +1,201 @@
+/**
+ * The content gate's core: reads every file under the content folder with the
+ * same schemas as the site and returns every problem found, without Astro.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'astro/zod';
+import {
+  COLLECTION_NAMES,
+  COLLECTIONS,
+  entryIdFromPath,
+  type CollectionName,
+  type CollectionSpec,
+} from '../../schemas/index.ts';
+import { schemaContext } from '../../schemas/context.ts';
+import type { SiteSettings } from '../../schemas/site.ts';
+import { displayPath } from '../settings.ts';
+import { isAsciiSlug, slugify } from '../slug.ts';
+import { FrontmatterError, parseMarkdown } from '../frontmatter.ts';
+import { fieldPath, type Problem } from './problem.ts';
+import { issuesToProblems, PARSE_PARAMS } from './zod-messages.ts';
+
+/** An image path as the gate sees it, to be checked against the files on disk. */
+class ImageRef {
+  readonly src: string;
+
+  constructor(src: string) {
+    this.src = src;
+  }
+}
+const imageRef = () => z.string().transform((src) => new ImageRef(src));
+
+const ENTRY_EXT = /\.(md|mdx)$/;
+const ASSET_EXT = /\.(jpe?g|png|webp|avif|gif|svg)$/i;
+
+export interface CheckedEntry {
+  collection: CollectionName;
+  id: string;
+  /** Project-relative path for messages. */
+  file: string;
+  data: Record<string, unknown>;
+  body: string;
+  bodyLine: number;
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+}
+
+export interface ContentCheck {
+  problems: Problem[];
+  entries: CheckedEntry[];
+}
+
+export function checkContent(dir: string, settings: SiteSettings): ContentCheck {
+  const problems: Problem[] = [];
+  const entries: CheckedEntry[] = [];
+  const ctx = schemaContext(settings, imageRef);
+
+  for (const collection of COLLECTION_NAMES) {
+    const folder = path.join(dir, collection);
+    if (!existsSync(folder)) continue;
+    const schema = COLLECTIONS[collection].schema(ctx) as z.ZodType;
+    for (const abs of walk(folder)) {
+      const file = displayPath(abs);
+      const name = path.basename(abs);
+      if (!ENTRY_EXT.test(name)) {
+        if (!ASSET_EXT.test(name)) problems.push(unknownFile(file, name));
+        continue;
+      }
+      const id = entryIdFromPath(name);
+      if (!isAsciiSlug(id)) {
+        const suggestion = slugify(id) || 'news-item';
+        problems.push({
+          file,
+          message: `文件名只能用小写英文字母、数字和连字符（-），因为它就是网页地址。请改名为 ${suggestion}${path.extname(name)}`,
+          severity: 'error',
+        });
+      }
+      problems.push(...idRuleProblems(collection, id, file));
+      let parsed;
+      try {
+        parsed = parseMarkdown(readFileSync(abs, 'utf8'));
+      } catch (error) {
+        if (!(error instanceof FrontmatterError)) throw error;
+        problems.push({ file, line: error.line, message: error.message, severity: 'error' });
+        continue;
+      }
+      for (const datePath of datesIn(parsed.data)) {
+        problems.push({
+          file,
+          line: parsed.lineOf(datePath),
+          field: fieldPath(datePath),
+          message: '日期要加英文双引号，如 "2024-03-01"（不加引号时，写错的日期会被悄悄改成另一天）',
+          severity: 'error',
+        });
+      }
+      const result = schema.safeParse(parsed.plain, PARSE_PARAMS);
+      if (!result.success) {
+        problems.push(...issuesToProblems(result.error.issues, schema, file, parsed.lineOf, 2));
+        entries.push({ collection, id, file, data: {}, body: parsed.body, bodyLine: parsed.bodyLine, lineOf: parsed.lineOf });
+        continue;
+      }
+      const data = result.data as Record<string, unknown>;
+      problems.push(...imageProblems(data, abs, file, parsed.lineOf));
+      entries.push({ collection, id, file, data, body: parsed.body, bodyLine: parsed.bodyLine, lineOf: parsed.lineOf });
+    }
+  }
+  problems.push(...duplicateIds(entries), ...danglingRefs(entries, dir));
+  return { problems, entries };
+}
+
+function idRuleProblems(collection: CollectionName, id: string, file: string): Problem[] {
+  const spec: CollectionSpec = COLLECTIONS[collection];
+  if (spec.onlyIds && !spec.onlyIds.includes(id)) {
+    return [{ file, message: `这里只能放这些文件：${spec.onlyIds.map((i) => `${i}.md`).join('、')}`, severity: 'error' }];
+  }
+  if (spec.reservedIds?.includes(id)) {
+    return [{ file, message: `文件名 ${id} 已被网站栏目占用，请换一个文件名`, severity: 'error' }];
+  }
+  return [];
+}
+
+function* walk(folder: string): Generator<string> {
+  for (const name of readdirSync(folder).sort()) {
+    if (name.startsWith('.')) continue;
+    const abs = path.join(folder, name);
+    if (statSync(abs).isDirectory()) yield* walk(abs);
+    else yield abs;
+  }
+}
+
+function unknownFile(file: string, name: string): Problem {
+  const hint = /\.(markdown|txt|MD|Md)$/.test(name)
+    ? `请把扩展名改为 .md，否则不会发布`
+    : '这个文件不会被发布；内容文件夹里只放 .md 文稿和它们用到的图片（jpg、png、webp）';
+  return { file, message: `不认识的文件类型：${hint}`, severity: 'error' };
+}
+
+/** Paths of values that YAML read as dates because they were not quoted. */
+function datesIn(value: unknown, at: PropertyKey[] = []): PropertyKey[][] {
+  if (value instanceof Date) return [at];
+  if (Array.isArray(value)) return value.flatMap((v, i) => datesIn(v, [...at, i]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => datesIn(v, [...at, k]));
+  return [];
+}
+
+function imageProblems(
+  data: unknown,
+  abs: string,
+  file: string,
+  lineOf: (p: readonly PropertyKey[]) => number | undefined,
+  at: PropertyKey[] = [],
+): Problem[] {
+  if (data instanceof ImageRef) {
+    const problem = (message: string): Problem => ({ file, line: lineOf(at), field: fieldPath(at), message, severity: 'error' });
+    if (!/^\.\.?\//.test(data.src)) return [problem(`图片路径应以 ./ 开头，指向与文稿同一文件夹里的图片，如 ./${path.basename(data.src)}`)];
+    if (!existsSync(path.resolve(path.dirname(abs), data.src))) return [problem(`找不到图片文件 ${data.src}（请检查文件名和大小写，图片应与文稿放在同一文件夹）`)];
+    return [];
+  }
+  if (Array.isArray(data)) return data.flatMap((v, i) => imageProblems(v, abs, file, lineOf, [...at, i]));
+  if (data && typeof data === 'object') {
+    return Object.entries(data).flatMap(([k, v]) => imageProblems(v, abs, file, lineOf, [...at, k]));
+  }
+  return [];
+}
+
+/** Two files whose names differ only in case or width would publish at one address. */
+function duplicateIds(entries: CheckedEntry[]): Problem[] {
+  const seen = new Map<string, CheckedEntry>();
+  const problems: Problem[] = [];
+  for (const entry of entries) {
+    const key = `${entry.collection}/${entry.id.normalize('NFKC').toLowerCase()}`;
+    const first = seen.get(key);
+    if (first) {
+      problems.push({
+        file: entry.file,
+        message: `与 ${first.file} 的网页地址相同，两篇只能留一篇发布。请给其中一个文件改名`,
+        severity: 'error',
+      });
+    } else seen.set(key, entry);
+  }
+  return problems;
+}
+
+function danglingRefs(entries: CheckedEntry[], dir: string): Problem[] {
+  const ids = new Map<string, CheckedEntry>(entries.map((e) => [`${e.collection}/${e.id}`, e]));
+  const problems: Problem[] = [];
+  for (const entry of entries) {
+    for (const [field, target] of Object.entries(COLLECTIONS[entry.collection].refs as Record<string, CollectionName>)) {
+      const value = entry.data[field];
+      if (typeof value !== 'string' || ids.has(`${target}/${value}`)) continue;
+      const targetLabel = COLLECTIONS[target].label;
+      problems.push({
+        file: entry.file,
+        line: entry.lineOf([field]),
+        field,
+        message: `引用的${targetLabel}「${value}」不存在：${displayPath(path.join(dir, target))}/ 里没有 ${value}.md。请检查文件名拼写（不含 .md）`,
+        severity: 'error',
+      });
+    }
+  }
+  return problems;
+}

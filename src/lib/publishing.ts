@@ -1,0 +1,26 @@
+/**
+ * What is public on a given build day. The site is static, so "today" is the
+ * day the build runs (in the site's time zone): a news item dated in the future
+ * appears from the first build on or after its date; a lecture counts as
+ * upcoming through the whole of its day. Tests set the day with SITE_BUILD_DATE.
+ */
+import { dateInZone, isRealDate } from './dates.ts';
+
+export function buildDate(timeZone: string, env: NodeJS.ProcessEnv = process.env, now = new Date()): string {
+  const forced = env.SITE_BUILD_DATE;
+  if (forced) {
+    if (!isRealDate(forced)) throw new RangeError(`SITE_BUILD_DATE must be a real YYYY-MM-DD date, got "${forced}"`);
+    return forced;
+  }
+  return dateInZone(now, timeZone);
+}
+
+/** Drafts never ship; dated entries ship once the build day reaches their date. */
+export function isPublished(entry: { draft?: boolean; date?: string }, today: string): boolean {
+  return !entry.draft && (entry.date === undefined || entry.date <= today);
+}
+
+/** Whether an event on `date` is still to come (or happening) on `today`. */
+export function isUpcoming(date: string, today: string): boolean {
+  return date >= today;
+}

@@ -1,0 +1,20 @@
+/** sitemap.xml from the list of pages the build actually wrote. */
+import { absoluteUrl } from './urls.ts';
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * Keeps HTML pages only (not feeds, calendars or the 404 page), sorted, one
+ * `<url>` each, as absolute URLs.
+ */
+export function renderSitemap(pathnames: readonly string[], siteUrl: string): string {
+  const pages = [...new Set(pathnames.map((p) => (p.startsWith('/') ? p : `/${p}`)))]
+    .filter((p) => p.endsWith('/') && !/^\/404\/?$/.test(p))
+    .sort();
+  const urls = pages.map((p) => `<url><loc>${escapeXml(absoluteUrl(p, siteUrl))}</loc></url>`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+}
+
+export function renderRobots(siteUrl: string, sitemapPath: string): string {
+  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(sitemapPath, siteUrl)}\n`;
+}

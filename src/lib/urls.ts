@@ -1,0 +1,62 @@
+/**
+ * Every URL on the site is built here, and nowhere else: pages, feeds, the
+ * sitemap and tests all ask this module, so a link can never disagree with the
+ * page it points to. Paths end with `/` (the site is built as directories).
+ */
+import { NEWS_CATEGORIES } from '../schemas/news.ts';
+import { BASE_KINDS } from '../schemas/bases.ts';
+import { slugify } from './slug.ts';
+
+export const paths = {
+  home: () => '/',
+  newsList: (page = 1) => (page <= 1 ? '/news/' : `/news/page/${page}/`),
+  news: (id: string) => `/news/${id}/`,
+  newsYear: (year: number, page = 1) => (page <= 1 ? `/news/archive/${year}/` : `/news/archive/${year}/page/${page}/`),
+  newsArchive: () => '/news/archive/',
+  newsCategory: (label: string, page = 1) => {
+    const slug = categorySlug(label);
+    return page <= 1 ? `/news/category/${slug}/` : `/news/category/${slug}/page/${page}/`;
+  },
+  newsTags: () => '/news/tags/',
+  newsTag: (tag: string, page = 1) => (page <= 1 ? `/news/tags/${tagSlug(tag)}/` : `/news/tags/${tagSlug(tag)}/page/${page}/`),
+  lectures: () => '/lectures/',
+  lecture: (id: string) => `/lectures/#${id}`,
+  lecturesCalendar: () => '/lectures/lectures.ics',
+  letters: () => '/letters/',
+  letter: (id: string) => `/letters/${id}/`,
+  bases: () => '/bases/',
+  base: (id: string) => `/bases/${id}/`,
+  topics: () => '/topics/',
+  topic: (id: string) => `/topics/${id}/`,
+  campaigns: () => '/campaigns/',
+  campaign: (id: string) => `/campaigns/${id}/`,
+  about: () => '/about/',
+  contact: () => '/contact/',
+  help: () => '/help/',
+  rss: () => '/rss.xml',
+  sitemap: () => '/sitemap.xml',
+} as const;
+
+/** ASCII slug of a category label: 校园禁毒 → campus. */
+export function categorySlug(label: string): string {
+  const category = NEWS_CATEGORIES.find((c) => c.label === label);
+  if (!category) throw new RangeError(`unknown news category: ${label}`);
+  return category.slug;
+}
+
+/** ASCII slug of a base kind: 海岸线驿站 → station. */
+export function baseKindSlug(label: string): string {
+  const kind = BASE_KINDS.find((k) => k.label === label);
+  if (!kind) throw new RangeError(`unknown base kind: ${label}`);
+  return kind.slug;
+}
+
+/** ASCII slug of a free-form Chinese tag, through pinyin: 流动课堂 → liu-dong-ke-tang. */
+export function tagSlug(tag: string): string {
+  return slugify(tag) || 'tag';
+}
+
+/** Absolute URL for feeds, sitemaps and share tags. */
+export function absoluteUrl(path: string, siteUrl: string): string {
+  return new URL(path, `${siteUrl.replace(/\/+$/, '')}/`).href;
+}

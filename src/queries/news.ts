@@ -1,0 +1,87 @@
+/**
+ * Published news, sorted once per build, with the indexes every news page
+ * needs (years, categories, tags, neighbours, related items). Pages look items
+ * up here instead of re-reading and re-sorting the collection each time.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { yearOf } from '../lib/dates.ts';
+import { isPublished } from '../lib/publishing.ts';
+import { buildRelatedIndex, relatedIds } from '../lib/related.ts';
+import { tagSlug } from '../lib/urls.ts';
+import { NEWS_CATEGORIES } from '../schemas/news.ts';
+import { today } from './build-day.ts';
+
+export type NewsEntry = CollectionEntry<'news'>;
+
+/** News items per listing page. */
+export const NEWS_PAGE_SIZE = 15;
+
+export interface NewsCatalog {
+  /** Newest first. */
+  all: NewsEntry[];
+  byId: Map<string, NewsEntry>;
+  years: { year: number; items: NewsEntry[] }[];
+  categories: { label: string; slug: string; items: NewsEntry[] }[];
+  tags: { tag: string; slug: string; items: NewsEntry[] }[];
+  /** Older and newer neighbours of an item in `all`. */
+  neighbours(id: string): { older?: NewsEntry; newer?: NewsEntry };
+  related(id: string): NewsEntry[];
+}
+
+const byDateDesc = (a: NewsEntry, b: NewsEntry) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id);
+
+function groupBy<K>(items: NewsEntry[], keysOf: (item: NewsEntry) => K[]): Map<K, NewsEntry[]> {
+  const groups = new Map<K, NewsEntry[]>();
+  for (const item of items) for (const key of keysOf(item)) groups.set(key, [...(groups.get(key) ?? []), item]);
+  return groups;
+}
+
+async function loadCatalog(): Promise<NewsCatalog> {
+  const all = (await getCollection('news', ({ data }) => isPublished(data, today))).sort(byDateDesc);
+  const byId = new Map(all.map((n) => [n.id, n]));
+  const position = new Map(all.map((n, i) => [n.id, i]));
+
+  const years = [...groupBy(all, (n) => [yearOf(n.data.date)])].map(([year, items]) => ({ year, items }));
+  const byCategory = groupBy(all, (n) => [n.data.category]);
+  const categories = NEWS_CATEGORIES.map((c) => ({ ...c, items: byCategory.get(c.label) ?? [] }));
+  const tags = [...groupBy(all, (n) => n.data.tags)]
+    .map(([tag, items]) => ({ tag, slug: tagSlug(tag), items }))
+    .sort((a, b) => b.items.length - a.items.length || a.slug.localeCompare(b.slug));
+  assertUniqueTagSlugs(tags);
+
+  const relatedIndex = buildRelatedIndex(all.map((n) => ({ id: n.id, ...n.data })));
+  return {
+    all,
+    byId,
+    years,
+    categories,
+    tags,
+    neighbours(id) {
+      const i = position.get(id);
+      if (i === undefined) return {};
+      return { newer: all[i - 1], older: all[i + 1] };
+    },
+    related(id) {
+      const item = byId.get(id);
+      if (!item) return [];
+      return relatedIds(relatedIndex, { id, ...item.data }).map((r) => byId.get(r)!);
+    },
+  };
+}
+
+/** Two different tags whose pinyin is the same would share one page. */
+function assertUniqueTagSlugs(tags: { tag: string; slug: string }[]) {
+  const seen = new Map<string, string>();
+  for (const { tag, slug } of tags) {
+    const other = seen.get(slug);
+    if (other) throw new Error(`标签「${other}」和「${tag}」的拼音相同（${slug}），会共用一个网页。请把其中一个标签换个说法。`);
+    seen.set(slug, tag);
+  }
+}
+
+let catalog: Promise<NewsCatalog> | undefined;
+
+export function newsCatalog(): Promise<NewsCatalog> {
+  catalog ??= loadCatalog();
+  return catalog;
+}

@@ -1,0 +1,62 @@
+import { z } from 'astro/zod';
+import type { SchemaContext } from './context.ts';
+import { altText, describe, entry, isoDate, officePhone, oneOf, text } from './fields.ts';
+
+/** Kinds of place: label for staff and readers, slug for URLs and anchors. */
+export const BASE_KINDS = [
+  { label: '禁毒宣传教育基地', slug: 'base' },
+  { label: '海岸线驿站', slug: 'station' },
+] as const;
+
+export const INSPECTION_RESULTS = ['优秀', '良好', '合格', '限期整改'] as const;
+
+const kindLabels = BASE_KINDS.map((k) => k.label) as [string, ...string[]];
+
+const coordinate = (label: string, min: number, max: number, example: string) =>
+  describe(
+    z
+      .number({ error: (i) => (i.input === undefined ? undefined : `应为不带引号的数字（示例：${example}）`) })
+      .min(min, { message: `${label}应在 ${min} 到 ${max} 之间` })
+      .max(max, { message: `${label}应在 ${min} 到 ${max} 之间` }),
+    { label, example },
+  );
+
+export function baseSchema<Image extends z.ZodType>(ctx: SchemaContext<Image>) {
+  return entry({
+    name: text({ label: '名称', example: '"嘉积镇禁毒宣传教育基地"' }, { max: 40 }),
+    kind: oneOf(kindLabels, { label: '类型', example: '禁毒宣传教育基地' }),
+    town: oneOf(ctx.towns, { label: '镇（区）', example: ctx.towns[0] }),
+    /** Street address of the place (an institution, never a person's home). */
+    address: text({ label: '地址', example: '"嘉积镇某某路 1 号"' }, { max: 80 }),
+    /** WGS-84 coordinates, for a map link. */
+    coordinates: entry({
+      lat: coordinate('纬度', 3, 54, '19.25'),
+      lng: coordinate('经度', 73, 136, '110.47'),
+    }).optional(),
+    hours: text({ label: '开放时间', example: '"周二至周日 9:00–17:00"' }, { max: 60 }),
+    booking: entry({
+      /** How a school or group books a visit. */
+      how: text({ label: '预约方式', example: '"提前 3 个工作日电话预约，每批不超过 50 人"' }, { max: 120 }),
+      /** Public office phone only. */
+      phone: officePhone({ label: '预约电话', example: '"0898-62800000"' }).optional(),
+    }),
+    /** What a visitor sees. */
+    exhibits: describe(z.array(text({ label: '展陈内容', example: '"毒品仿真样品展柜"' }, { max: 60 })).min(1), {
+      label: '展陈内容',
+      example: '["毒品仿真样品展柜", "禁毒知识展板"]',
+    }),
+    inspection: entry({
+      date: isoDate({ label: '检查日期', example: '"2024-03-15"' }),
+      result: oneOf(INSPECTION_RESULTS, { label: '检查结果', example: '良好' }),
+      note: text({ label: '检查说明', example: '"展板内容已更新至 2024 年"' }, { max: 120 }).optional(),
+    }).optional(),
+    summary: text({ label: '简介', example: '"位于镇文化站二楼，面向中小学生开放。"' }, { min: 15, max: 150 }),
+    photos: z
+      .array(entry({ src: describe(ctx.image(), { label: '照片', example: './hall.jpg' }), alt: altText() }))
+      .default([]),
+    sample: z.boolean().default(false),
+    draft: z.boolean().default(false),
+  });
+}
+
+export type BaseData = z.infer<ReturnType<typeof baseSchema<z.ZodString>>>;

@@ -1,0 +1,31 @@
+import { z } from 'astro/zod';
+import type { SiteSettings } from './site.ts';
+
+/**
+ * What content schemas need from outside: the site's closed lists (towns,
+ * outlets) and how to read an image path. Astro passes its `image()` helper
+ * (which resolves and optimises the file); scripts pass a plain path check.
+ */
+export interface SchemaContext<Image extends z.ZodType = z.ZodType> {
+  towns: readonly [string, ...string[]];
+  outlets: readonly [string, ...string[]];
+  reposts: readonly string[];
+  image: () => Image;
+}
+
+function nonEmpty(list: readonly string[], what: string): readonly [string, ...string[]] {
+  if (list.length === 0) throw new Error(`site settings list "${what}" is empty`);
+  return list as readonly [string, ...string[]];
+}
+
+export function schemaContext<Image extends z.ZodType>(settings: SiteSettings, image: () => Image): SchemaContext<Image> {
+  return {
+    towns: nonEmpty(settings.towns, 'towns'),
+    outlets: nonEmpty(settings.outlets, 'outlets'),
+    reposts: settings.reposts,
+    image,
+  };
+}
+
+/** Image paths as scripts see them: a relative path, checked to exist by the content gate. */
+export const imagePath = () => z.string().min(1, { message: '请填写图片文件的相对路径，如 ./photo.jpg' });

@@ -1,0 +1,55 @@
+import { z } from 'astro/zod';
+import type { SchemaContext } from './context.ts';
+import { altText, describe, entry, isoDate, oneOf, text } from './fields.ts';
+
+/** News categories: Chinese label for staff and readers, ASCII slug for URLs. */
+export const NEWS_CATEGORIES = [
+  { label: '工作动态', slug: 'work' },
+  { label: '宣传教育', slug: 'education' },
+  { label: '校园禁毒', slug: 'campus' },
+  { label: '打击整治', slug: 'enforcement' },
+  { label: '戒毒康复', slug: 'rehab' },
+  { label: '执法司法', slug: 'justice' },
+] as const;
+
+export type NewsCategory = (typeof NEWS_CATEGORIES)[number]['label'];
+const categoryLabels = NEWS_CATEGORIES.map((c) => c.label) as [NewsCategory, ...NewsCategory[]];
+
+export function newsSchema<Image extends z.ZodType>(ctx: SchemaContext<Image>) {
+  return entry({
+    /** Headline as a newspaper would print it. */
+    title: text({ label: '标题', example: '"我市启动春季禁毒流动课堂"' }, { min: 6, max: 60 }),
+    /** Publication date. */
+    date: isoDate({ label: '发布日期', example: '"2024-03-01"' }),
+    /** Date of the last substantive correction, if any. */
+    updated: isoDate({ label: '更新日期', example: '"2024-03-05"' }).optional(),
+    category: oneOf(categoryLabels, { label: '栏目', example: '宣传教育' }),
+    /** Media where the item ran (at least one). */
+    outlets: describe(
+      z
+        .array(oneOf(ctx.outlets, { label: '发布媒体', example: ctx.outlets[0] }))
+        .min(1, { message: `至少填写一个发布媒体，如 [${ctx.outlets[0]}]` }),
+      { label: '发布媒体', example: `[${ctx.outlets[0]}]` },
+    ),
+    /** Channels that reposted it. */
+    reposts: z.array(oneOf(ctx.reposts as [string, ...string[]], { label: '转载渠道', example: ctx.reposts[0] ?? '' })).default([]),
+    /** One or two sentences shown in lists, feeds and shared links. */
+    summary: text({ label: '摘要', example: '"3月1日起，市禁毒办组织宣讲队走进各镇开展禁毒宣传。"' }, { min: 15, max: 150 }),
+    tags: z.array(text({ label: '标签', example: '流动课堂' }, { max: 12 })).default([]),
+    /** The town or district the item is about, if one. */
+    town: oneOf(ctx.towns, { label: '镇（区）', example: ctx.towns[0] }).optional(),
+    cover: entry({
+      src: describe(ctx.image(), { label: '封面图片', example: './cover.jpg' }),
+      alt: altText(),
+    }).optional(),
+    /** Sample record written for the site, not an official item. */
+    sample: z.boolean().default(false),
+    /** Drafts never appear anywhere on the site. */
+    draft: z.boolean().default(false),
+  }).refine((d) => !d.updated || d.updated >= d.date, {
+    message: '更新日期不能早于发布日期',
+    path: ['updated'],
+  });
+}
+
+export type NewsData = z.infer<ReturnType<typeof newsSchema<z.ZodString>>>;
