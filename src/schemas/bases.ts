@@ -23,11 +23,11 @@ const coordinate = (label: string, min: number, max: number, example: string) =>
 
 export function baseSchema<Image extends z.ZodType>(ctx: SchemaContext<Image>) {
   return entry({
-    name: text({ label: '名称', example: '"嘉积镇禁毒宣传教育基地"' }, { max: 40 }),
+    name: text({ label: '名称', example: '"某某镇禁毒宣传教育基地"' }, { max: 40 }),
     kind: oneOf(kindLabels, { label: '类型', example: '禁毒宣传教育基地' }),
     town: oneOf(ctx.towns, { label: '镇（区）', example: ctx.towns[0] }),
     /** Street address of the place (an institution, never a person's home). */
-    address: text({ label: '地址', example: '"嘉积镇某某路 1 号"' }, { max: 80 }),
+    address: text({ label: '地址', example: '"某某镇文化站二楼"' }, { max: 80 }),
     /** WGS-84 coordinates, for a map link. */
     coordinates: entry({
       lat: coordinate('纬度', 3, 54, '19.25'),

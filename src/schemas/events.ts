@@ -7,16 +7,16 @@ export const EVENT_FORMATS = ['讲座', '展览', '互动体验', '文艺演出'
 export function eventSchema(ctx: SchemaContext) {
   return entry({
     /** File name of the campaign this event belongs to. */
-    campaign: entryRef({ label: '所属活动', example: 'spring-mobile-classroom-2024' }),
+    campaign: entryRef({ label: '所属活动', example: 'spring-campaign-2024' }),
     date: isoDate({ label: '日期', example: '"2024-03-12"' }),
     town: oneOf(ctx.towns, { label: '镇（区）', example: ctx.towns[0] }),
-    organizer: text({ label: '承办单位', example: '"嘉积镇禁毒办"' }, { max: 40 }),
-    venue: text({ label: '地点', example: '"嘉积镇文化广场"' }, { max: 60 }),
+    organizer: text({ label: '承办单位', example: '"某某镇禁毒办"' }, { max: 40 }),
+    venue: text({ label: '地点', example: '"镇文化广场"' }, { max: 60 }),
     format: oneOf(EVENT_FORMATS, { label: '形式', example: '讲座' }),
     leaflets: count({ label: '发放资料份数', example: '120' }),
     audience: count({ label: '受众人数', example: '450' }),
     /** File name of a news item about this event. */
-    news: entryRef({ label: '相关报道', example: 'chun-ji-liu-dong-ke-tang' }).optional(),
+    news: entryRef({ label: '相关报道', example: '2024-03-05-huo-dong-qi-dong' }).optional(),
   });
 }
 

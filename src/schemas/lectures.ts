@@ -5,7 +5,7 @@ import { clockTime, count, entry, entryRef, isoDate, oneOf, text } from './field
 export function lectureSchema(ctx: SchemaContext) {
   return entry({
     /** The school where the lecture is given. */
-    school: text({ label: '学校', example: '"嘉积第三中学"' }, { max: 40 }),
+    school: text({ label: '学校', example: '"第三中学"' }, { max: 40 }),
     town: oneOf(ctx.towns, { label: '镇（区）', example: ctx.towns[0] }),
     date: isoDate({ label: '日期', example: '"2024-03-12"' }),
     start: clockTime({ label: '开始时间', example: '"09:00"' }),
@@ -20,7 +20,7 @@ export function lectureSchema(ctx: SchemaContext) {
     /** Expected number of listeners, if known. */
     expected: count({ label: '预计人数', example: '600' }).optional(),
     /** File name of the news item that reported on the lecture. */
-    report: entryRef({ label: '相关报道', example: 'jiaji-sanzhong-jiangzuo' }).optional(),
+    report: entryRef({ label: '相关报道', example: '2024-02-27-xiao-yuan-xuan-jiang' }).optional(),
     sample: z.boolean().default(false),
     draft: z.boolean().default(false),
   }).refine((d) => d.end > d.start, { message: '结束时间应晚于开始时间', path: ['end'] });

@@ -18,7 +18,7 @@ export function letterSchema() {
     /** How many schools passed it on, when known. */
     schoolCount: count({ label: '学校数', example: '47' }).optional(),
     /** Named schools, when the letter went to a few. */
-    schools: z.array(text({ label: '学校', example: '嘉积第三中学' }, { max: 40 })).default([]),
+    schools: z.array(text({ label: '学校', example: '第三中学' }, { max: 40 })).default([]),
     summary: text({ label: '摘要', example: '"假期将至，请家长留意孩子的交友和上网情况。"' }, { min: 15, max: 150 }),
     /** Reply slip (回执) printed below a tear-off line. */
     replySlip: entry({

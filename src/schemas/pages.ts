@@ -1,4 +1,3 @@
-import { z } from 'astro/zod';
 import { entry, text } from './fields.ts';
 
 /** The site's own pages (关于本站, 联系我们, 求助): the city's words around the generic parts. */

@@ -29,13 +29,13 @@ const color = (label: string, example: string) =>
 
 export const siteSchema = entry({
   /** The site's name as shown in the header and in titles. */
-  name: text({ label: '网站名称', example: '琼海禁毒' }, { max: 20 }),
+  name: text({ label: '网站名称', example: '某市禁毒' }, { max: 20 }),
   /** The city or county the office serves. */
-  region: text({ label: '地区', example: '琼海市' }, { max: 20 }),
+  region: text({ label: '地区', example: '某某市' }, { max: 20 }),
   /** One sentence for search engines and shared links. */
-  description: text({ label: '网站简介', example: '琼海市禁毒委员会办公室主办的禁毒宣传教育网站' }, { max: 120 }),
+  description: text({ label: '网站简介', example: '某某市禁毒委员会办公室主办的禁毒宣传教育网站' }, { max: 120 }),
   /** The office that runs the site (主办单位). */
-  publisher: text({ label: '主办单位', example: '琼海市禁毒委员会办公室' }, { max: 40 }),
+  publisher: text({ label: '主办单位', example: '某某市禁毒委员会办公室' }, { max: 40 }),
   /** Production URL; the SITE_URL environment variable overrides it. */
   url: describe(z.url({ protocol: /^https?$/, message: '网址应以 https:// 开头（示例：https://jindu.example.gov.cn）' }), {
     label: '网站网址',
@@ -44,7 +44,7 @@ export const siteSchema = entry({
   /** IANA time zone in which content dates are read. */
   timeZone: z.string().default('Asia/Shanghai'),
   /** The towns and districts (镇/区); content may only name these. */
-  towns: z.array(text({ label: '镇（区）', example: '嘉积镇' }, { max: 20 })).min(1),
+  towns: z.array(text({ label: '镇（区）', example: '某某镇' }, { max: 20 })).min(1),
   /** Media where news items can be placed. */
   outlets: z.array(text({ label: '发布媒体', example: '本站' }, { max: 30 })).min(1),
   /** Channels that can repost an item. */
@@ -58,8 +58,8 @@ export const siteSchema = entry({
   }),
   footer: entry({
     siteCode: maybePlaceholder('网站标识码', '4690020001'),
-    icp: maybePlaceholder('ICP备案号', '琼ICP备00000000号'),
-    police: maybePlaceholder('公安备案号', '琼公网安备00000000000000号'),
+    icp: maybePlaceholder('ICP备案号', 'X ICP备00000000号'),
+    police: maybePlaceholder('公安备案号', 'X公网安备00000000000000号'),
   }),
   theme: entry({
     /** Header, links and buttons; must read as AA text on white. */

@@ -1,0 +1,228 @@
+/**
+ * The real site, built from content/ with a fixed build day, read back as HTML.
+ */
+import { readFileSync } from 'node:fs';
+import { parse, type HTMLElement } from 'node-html-parser';
+import Parser from 'rss-parser';
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/lib/gate/check-content.ts';
+import { loadSettings } from '../../src/lib/settings.ts';
+import { paths } from '../../src/lib/urls.ts';
+import { ELDER_MODE_SCRIPT } from '../../src/lib/elder-mode.ts';
+import { BUILD_DATE, SITES, builtPages, pageExists, readPage } from './sites.ts';
+
+const site = SITES.main;
+const html = (urlPath: string): HTMLElement => parse(readPage(site, urlPath));
+const pages = builtPages(site);
+const { entries } = checkContent(site.contentDir, loadSettings(site.contentDir, {}));
+const ofCollection = (name: string) => entries.filter((e) => e.collection === name);
+const news = ofCollection('news').sort((a, b) => String(b.data.date).localeCompare(String(a.data.date)));
+
+describe('every page type renders', () => {
+  const samples = {
+    home: paths.home(),
+    newsList: paths.newsList(),
+    newsItem: paths.news(news[0]!.id),
+    newsYear: paths.newsYear(2024),
+    newsArchive: paths.newsArchive(),
+    newsCategory: paths.newsCategory('校园禁毒'),
+    newsTags: paths.newsTags(),
+    newsTag: paths.newsTag((news.find((n) => (n.data.tags as string[]).length > 0)!.data.tags as string[])[0]!),
+    lectures: paths.lectures(),
+    letters: paths.letters(),
+    letter: paths.letter(ofCollection('letters')[0]!.id),
+    bases: paths.bases(),
+    base: paths.base(ofCollection('bases')[0]!.id),
+    topics: paths.topics(),
+    topic: paths.topic(ofCollection('topics')[0]!.id),
+    campaigns: paths.campaigns(),
+    campaign: paths.campaign(ofCollection('campaigns')[0]!.id),
+    about: paths.about(),
+    contact: paths.contact(),
+    help: paths.help(),
+  };
+
+  it.each(Object.entries(samples))('%s (%s) has a title, one h1 and a main landmark', (_, urlPath) => {
+    const doc = html(urlPath);
+    expect(doc.querySelector('title')?.text).toMatch(/琼海禁毒/);
+    expect(doc.querySelectorAll('h1')).toHaveLength(1);
+    expect(doc.querySelectorAll('main')).toHaveLength(1);
+    expect(doc.querySelector('a.skip-link')?.getAttribute('href')).toBe('#main');
+  });
+
+  it('builds a 404 page kept out of search engines', () => {
+    const doc = parse(readPage(site, '/404.html'));
+    expect(doc.querySelector('h1')?.text).toBe('找不到这个页面');
+    expect(doc.querySelector('meta[name=robots]')?.getAttribute('content')).toBe('noindex');
+  });
+});
+
+describe('every HTML page', () => {
+  it('is Simplified Chinese with a canonical URL on the production host', () => {
+    expect(pages.length).toBeGreaterThan(40);
+    for (const page of pages) {
+      const doc = parse(readPage(site, page));
+      expect(doc.querySelector('html')?.getAttribute('lang'), page).toBe('zh-CN');
+      if (page !== '/404.html') {
+        expect(doc.querySelector('link[rel=canonical]')?.getAttribute('href'), page).toBe(new URL(page, site.siteUrl).href);
+      }
+    }
+  });
+
+  it('links only to pages and files that were built', () => {
+    const broken: string[] = [];
+    for (const page of pages) {
+      for (const el of parse(readPage(site, page)).querySelectorAll('[href], [src]')) {
+        const target = el.getAttribute('href') ?? el.getAttribute('src')!;
+        if (!target.startsWith('/') || target.startsWith('//')) continue;
+        const pathOnly = decodeURI(target.split('#')[0]!.split('?')[0]!);
+        if (!pageExists(site, pathOnly)) broken.push(`${page} → ${target}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('loads nothing from another host and ships no script but the elder-mode one', () => {
+    for (const page of pages) {
+      const doc = parse(readPage(site, page));
+      for (const el of doc.querySelectorAll('script[src], link[rel=stylesheet], img, iframe')) {
+        const url = el.getAttribute('src') ?? el.getAttribute('href') ?? '';
+        expect(url.startsWith('/'), `${page}: ${url}`).toBe(true);
+      }
+      const scripts = doc.querySelectorAll('script');
+      expect(scripts.map((s) => s.text), page).toEqual([ELDER_MODE_SCRIPT]);
+    }
+  });
+
+  it('carries a CSP that allows the inline elder-mode script by hash', () => {
+    const csp = html(paths.home()).querySelector('meta[http-equiv=content-security-policy]')?.getAttribute('content') ?? '';
+    expect(csp).toMatch(/script-src[^;]*'sha256-/);
+    expect(csp).not.toContain('unsafe-inline');
+  });
+});
+
+describe('news', () => {
+  it('lists published news newest first on the first page', () => {
+    const titles = html(paths.newsList()).querySelectorAll('main .item-list h2').map((h) => h.text.trim());
+    expect(titles).toEqual(news.slice(0, 15).map((n) => n.data.title));
+  });
+
+  it('shows outlets, reposts, date and neighbours on an article', () => {
+    const reposted = news.find((n) => (n.data.reposts as string[]).length > 0)!;
+    const doc = html(paths.news(reposted.id));
+    const badges = doc.querySelectorAll('.outlets .badge').map((b) => b.text);
+    expect(badges).toEqual([...(reposted.data.outlets as string[]), ...(reposted.data.reposts as string[])]);
+    expect(doc.querySelector('time')?.getAttribute('datetime')).toBe(reposted.data.date);
+    const i = news.indexOf(reposted);
+    const neighbours = doc.querySelectorAll('.prev-next a').map((a) => a.getAttribute('href'));
+    expect(neighbours).toEqual(
+      [news[i - 1], news[i + 1]].filter(Boolean).map((n) => paths.news(n!.id)),
+    );
+  });
+
+  it('renders the Markdown body', () => {
+    const doc = html(paths.news(news[0]!.id));
+    expect(doc.querySelector('.article-body')?.text.trim().length).toBeGreaterThan(200);
+  });
+
+  it('files every item under its year and its category', () => {
+    for (const year of new Set(news.map((n) => String(n.data.date).slice(0, 4)))) {
+      const listed = html(paths.newsYear(Number(year))).querySelectorAll('main .item-list h2 a').map((a) => a.getAttribute('href'));
+      expect(listed).toEqual(news.filter((n) => String(n.data.date).startsWith(year)).map((n) => paths.news(n.id)));
+    }
+  });
+
+  it('marks sample items with a visible notice', () => {
+    const sample = news.find((n) => n.data.sample)!;
+    expect(html(paths.news(sample.id)).querySelector('.notice')?.text).toContain('示例数据');
+  });
+});
+
+describe('feeds and indexes', () => {
+  it('has an RSS feed that a feed reader parses, with absolute links to built pages', async () => {
+    const feed = await new Parser().parseString(readPage(site, paths.rss()));
+    expect(feed.title).toContain('琼海禁毒');
+    expect(readPage(site, paths.rss())).toContain('<language>zh-CN</language>');
+    expect(feed.items).toHaveLength(news.length);
+    for (const item of feed.items) {
+      const url = new URL(item.link!);
+      expect(url.origin).toBe(site.siteUrl);
+      expect(pageExists(site, url.pathname), url.pathname).toBe(true);
+      expect(item.pubDate).toBeTruthy();
+    }
+    expect(feed.items[0]!.title).toBe(news[0]!.data.title);
+  });
+
+  it('has a sitemap listing every page and nothing else', () => {
+    const xml = readPage(site, paths.sitemap());
+    const listed = [...xml.matchAll(/<loc>(.*?)<\/loc>/g)].map((m) => new URL(m[1]!).pathname).sort();
+    expect(listed).toEqual(pages.filter((p) => p !== '/404.html').sort());
+  });
+
+  it('has robots.txt pointing at the sitemap', () => {
+    expect(readPage(site, '/robots.txt')).toContain(`Sitemap: ${site.siteUrl}/sitemap.xml`);
+  });
+});
+
+describe('lectures', () => {
+  const lectures = ofCollection('lectures');
+  const upcoming = lectures.filter((l) => String(l.data.date) >= BUILD_DATE);
+
+  it('splits upcoming from past on the build day', () => {
+    const doc = html(paths.lectures());
+    const [upcomingTable, pastTable] = doc.querySelectorAll('main table');
+    expect(upcomingTable!.querySelectorAll('tbody tr').map((tr) => tr.id).sort()).toEqual(upcoming.map((l) => l.id).sort());
+    expect(pastTable!.querySelectorAll('tbody tr')).toHaveLength(lectures.length - upcoming.length);
+    expect(upcoming.length).toBeGreaterThan(0);
+  });
+
+  it('publishes an iCalendar file with one event per lecture', () => {
+    const ics = readPage(site, paths.lecturesCalendar());
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(lectures.length);
+    expect(ics).toContain(`X-WR-TIMEZONE:Asia/Shanghai`);
+  });
+
+  it('links a lecture to its news report', () => {
+    const reported = lectures.find((l) => l.data.report)!;
+    const row = html(paths.lectures()).querySelector(`tr#${reported.id}`)!;
+    expect(row.querySelector('a')?.getAttribute('href')).toBe(paths.news(String(reported.data.report)));
+  });
+});
+
+describe('letters, bases, campaign', () => {
+  it('prints a letter with its reply slip', () => {
+    const letter = ofCollection('letters').find((l) => l.data.replySlip)!;
+    const doc = html(paths.letter(letter.id));
+    expect(doc.querySelector('.reply-slip h2')?.text).toBe('回执');
+    const slip = letter.data.replySlip as { fields: string[] };
+    expect(doc.querySelectorAll('.reply-slip dt').map((d) => d.text.replace('：', ''))).toEqual(slip.fields);
+    expect(doc.querySelector('.letter__signature')?.text).toContain(String(letter.data.issuer));
+  });
+
+  it('groups bases by kind and town', () => {
+    const doc = html(paths.bases());
+    const headings = doc.querySelectorAll('main h2').map((h) => h.text);
+    expect(headings.some((h) => h.startsWith('禁毒宣传教育基地'))).toBe(true);
+    expect(headings.some((h) => h.startsWith('海岸线驿站'))).toBe(true);
+    expect(doc.querySelectorAll('main .item-list a')).toHaveLength(ofCollection('bases').length);
+  });
+
+  it('shows campaign figures added up from the event records', () => {
+    const campaign = ofCollection('campaigns')[0]!;
+    const events = ofCollection('events').filter((e) => e.data.campaign === campaign.id);
+    const leaflets = events.reduce((sum, e) => sum + Number(e.data.leaflets), 0);
+    const figures = html(paths.campaign(campaign.id)).querySelectorAll('.figures dd').map((d) => d.text);
+    expect(figures[0]).toBe(`${events.length} 场`);
+    expect(figures[1]).toBe(`${leaflets.toLocaleString('en-US')} 份`);
+    expect(html(paths.campaign(campaign.id)).querySelectorAll('tbody tr')).toHaveLength(events.length);
+  });
+});
+
+describe('page weight', () => {
+  it('keeps the stylesheet small and the same on every page', () => {
+    const links = new Set(pages.map((p) => parse(readPage(site, p)).querySelector('link[rel=stylesheet]')?.getAttribute('href')));
+    expect(links.size).toBe(1);
+    const css = readFileSync(`${site.outDir}${[...links][0]}`);
+    expect(css.length).toBeLessThan(20_000);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * The generator, not one site: a made-up county's settings and three content
+ * files, built by the same code, must show none of Qionghai's facts.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'node-html-parser';
+import { describe, expect, it } from 'vitest';
+import { loadSettings } from '../../src/lib/settings.ts';
+import { paths } from '../../src/lib/urls.ts';
+import { SITES, builtPages, readPage } from './sites.ts';
+
+const site = SITES.otherCity;
+const qionghai = loadSettings(SITES.main.contentDir, {});
+
+describe('a second city built with the same code', () => {
+  const pages = builtPages(site);
+
+  it('builds every page type it has content for', () => {
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        '/',
+        paths.newsList(),
+        paths.news('2025-05-10-chengguan-jindu-zhan-lan'),
+        paths.lectures(),
+        paths.letter('shu-jia-xin-2025'),
+        paths.bases(),
+        paths.topics(),
+        paths.campaigns(),
+        paths.about(),
+      ]),
+    );
+  });
+
+  it("uses the county's own name, publisher, footer and colours", () => {
+    const doc = parse(readPage(site, '/'));
+    expect(doc.querySelector('.site-brand__name')?.text).toBe('青禾禁毒');
+    expect(doc.querySelector('.site-footer')?.text).toContain('青ICP备12345678号');
+    expect(doc.querySelector('.site-footer')?.text).not.toContain('占位');
+    expect(doc.querySelector('style')?.text).toContain('--color-primary:#2e6b3a');
+    expect(doc.querySelector('.notice')).toBeNull(); // sampleData: false
+    expect(doc.querySelector('a[href="tel:09991234567"]')).not.toBeNull();
+  });
+
+  it('contains nothing specific to Qionghai', () => {
+    const words = [qionghai.name, qionghai.region, qionghai.publisher, ...qionghai.towns, '海南'];
+    for (const page of [...pages, paths.rss(), paths.sitemap()]) {
+      const text = readPage(site, page);
+      for (const word of words) expect(text.includes(word), `${page} mentions ${word}`).toBe(false);
+    }
+  });
+
+  it('writes its feed and sitemap on its own host', () => {
+    expect(readPage(site, paths.rss())).toContain(`${site.siteUrl}/news/2025-05-10-chengguan-jindu-zhan-lan/`);
+    expect(readPage(site, paths.sitemap())).toContain(`<loc>${site.siteUrl}/</loc>`);
+  });
+});
+
+describe('src/ holds no Qionghai fact', () => {
+  it('names no Qionghai town, office or outlet in code', async () => {
+    const { globSync } = await import('node:fs');
+    const files = globSync('src/**/*.{ts,astro,css}');
+    const words = [qionghai.region, qionghai.publisher, ...qionghai.towns, '海南', '琼'];
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      for (const word of words) expect(text.includes(word), `${file} mentions ${word}`).toBe(false);
+    }
+  });
+});
