@@ -47,7 +47,6 @@ async function loadCatalog(): Promise<NewsCatalog> {
   const tags = [...groupBy(all, (n) => n.data.tags)]
     .map(([tag, items]) => ({ tag, slug: tagSlug(tag), items }))
     .sort((a, b) => b.items.length - a.items.length || a.slug.localeCompare(b.slug));
-  assertUniqueTagSlugs(tags);
 
   const relatedIndex = buildRelatedIndex(all.map((n) => ({ id: n.id, ...n.data })));
   return {
@@ -67,16 +66,6 @@ async function loadCatalog(): Promise<NewsCatalog> {
       return relatedIds(relatedIndex, { id, ...item.data }).map((r) => byId.get(r)!);
     },
   };
-}
-
-/** Two different tags whose pinyin is the same would share one page. */
-function assertUniqueTagSlugs(tags: { tag: string; slug: string }[]) {
-  const seen = new Map<string, string>();
-  for (const { tag, slug } of tags) {
-    const other = seen.get(slug);
-    if (other) throw new Error(`标签「${other}」和「${tag}」的拼音相同（${slug}），会共用一个网页。请把其中一个标签换个说法。`);
-    seen.set(slug, tag);
-  }
 }
 
 let catalog: Promise<NewsCatalog> | undefined;

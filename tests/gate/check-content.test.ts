@@ -163,6 +163,13 @@ describe('content gate', () => {
     expect(report()).toEqual(['news/page.md 文件名 page 已被网站栏目占用，请换一个文件名']);
   });
 
+  it('refuses two tags that would share one tag page', () => {
+    write('news/a.md', news({ tags: '[禁毒宣传]' }));
+    write('news/b.md', news({ tags: '[禁毒宣串]' }));
+    const [line] = report();
+    expect(line).toMatch(/^news\/b\.md:7 tags 标签「禁毒宣串」和 .*news\/a\.md 里的标签「禁毒宣传」拼音相同，会共用一个标签页/);
+  });
+
   it('reports every problem in one run', () => {
     write('news/a.md', news({ date: '"2024-02-30"' }));
     write('news/b.md', news({ category: '新闻', town: '火星' }));

@@ -1,7 +1,7 @@
 /**
  * The real site, built from content/ with a fixed build day, read back as HTML.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parse, type HTMLElement } from 'node-html-parser';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
@@ -130,6 +130,15 @@ describe('news', () => {
       const listed = html(paths.newsYear(Number(year))).querySelectorAll('main .item-list h2 a').map((a) => a.getAttribute('href'));
       expect(listed).toEqual(news.filter((n) => String(n.data.date).startsWith(year)).map((n) => paths.news(n.id)));
     }
+  });
+
+  it('serves a cover photo through the image pipeline: resized WebP with its alt text', () => {
+    const withCover = news.find((n) => n.data.cover)!;
+    const img = html(paths.news(withCover.id)).querySelector('.cover img')!;
+    expect(img.getAttribute('alt')).toBe((withCover.data.cover as { alt: string }).alt);
+    expect(img.getAttribute('src')).toMatch(/^\/_astro\/.+\.webp$/);
+    expect(img.getAttribute('srcset')?.split(',')).toHaveLength(3);
+    expect(readdirSync(`${site.outDir}/_astro`).filter((f) => /\.jpe?g$/i.test(f))).toEqual([]);
   });
 
   it('marks sample items with a visible notice', () => {

@@ -16,6 +16,7 @@ import { schemaContext } from '../../schemas/context.ts';
 import type { SiteSettings } from '../../schemas/site.ts';
 import { displayPath } from '../settings.ts';
 import { isAsciiSlug, slugify } from '../slug.ts';
+import { tagSlug } from '../urls.ts';
 import { FrontmatterError, parseMarkdown } from '../frontmatter.ts';
 import { fieldPath, type Problem } from './problem.ts';
 import { issuesToProblems, PARSE_PARAMS } from './zod-messages.ts';
@@ -103,7 +104,7 @@ export function checkContent(dir: string, settings: SiteSettings): ContentCheck 
       entries.push({ collection, id, file, data, body: parsed.body, bodyLine: parsed.bodyLine, lineOf: parsed.lineOf });
     }
   }
-  problems.push(...duplicateIds(entries), ...danglingRefs(entries, dir));
+  problems.push(...duplicateIds(entries), ...danglingRefs(entries, dir), ...tagSlugClashes(entries));
   return { problems, entries };
 }
 
@@ -176,6 +177,30 @@ function duplicateIds(entries: CheckedEntry[]): Problem[] {
         severity: 'error',
       });
     } else seen.set(key, entry);
+  }
+  return problems;
+}
+
+/** Two different tags with the same pinyin would share one tag page (tag URLs are pinyin). */
+function tagSlugClashes(entries: CheckedEntry[]): Problem[] {
+  const firstUse = new Map<string, { tag: string; entry: CheckedEntry }>();
+  const problems: Problem[] = [];
+  for (const entry of entries) {
+    if (entry.collection !== 'news' || !Array.isArray(entry.data.tags)) continue;
+    for (const tag of entry.data.tags as string[]) {
+      const slug = tagSlug(tag);
+      const first = firstUse.get(slug);
+      if (!first) firstUse.set(slug, { tag, entry });
+      else if (first.tag !== tag) {
+        problems.push({
+          file: entry.file,
+          line: entry.lineOf(['tags']),
+          field: 'tags',
+          message: `标签「${tag}」和 ${first.entry.file} 里的标签「${first.tag}」拼音相同，会共用一个标签页。请统一写法，或换一个说法`,
+          severity: 'error',
+        });
+      }
+    }
   }
   return problems;
 }
