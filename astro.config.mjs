@@ -1,12 +1,14 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import { contentGate } from './src/integrations/content-gate.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
 import { site } from './src/site.ts';
 import { ELDER_MODE_SCRIPT_HASH } from './src/lib/elder-mode.ts';
 import { cspHash } from './src/lib/csp.ts';
 import { themeCss } from './src/lib/theme.ts';
+import { sitePresentation } from './src/lib/markdown-plugins.ts';
 
 export default defineConfig({
   site: site.url,
@@ -17,7 +19,8 @@ export default defineConfig({
   cacheDir: process.env.SITE_CACHE_DIR || './node_modules/.astro',
   devToolbar: { enabled: false },
   // Staff write prose, not code: no syntax highlighter (Shiki's inline styles would also break the CSP).
-  markdown: { syntaxHighlight: false },
+  markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [sitePresentation] }) },
+  image: { layout: 'constrained', breakpoints: [480, 800, 1200, 1600] },
   integrations: [contentGate(), mdx(), sitemap(site.url)],
   security: {
     csp: {

@@ -1,5 +1,8 @@
 /** Splits a sorted list into numbered pages; URLs come from the caller's path builder. */
 
+/** News items per listing page. */
+export const NEWS_PAGE_SIZE = 15;
+
 export interface Page<T> {
   items: T[];
   /** 1-based. */

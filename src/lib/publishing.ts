@@ -20,6 +20,14 @@ export function isPublished(entry: { draft?: boolean; date?: string }, today: st
   return !entry.draft && (entry.date === undefined || entry.date <= today);
 }
 
+/** Collections whose `date` is a publication date (a lecture's date is when it happens). */
+const SCHEDULED = new Set(['news', 'letters']);
+
+/** Whether an entry of `collection` has a page (or row) on the site built on `today`. */
+export function isPublic(collection: string, entry: { draft?: boolean; date?: string }, today: string): boolean {
+  return SCHEDULED.has(collection) ? isPublished(entry, today) : !entry.draft;
+}
+
 /** Whether an event on `date` is still to come (or happening) on `today`. */
 export function isUpcoming(date: string, today: string): boolean {
   return date >= today;

@@ -1,5 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { isPublic } from '../lib/publishing.ts';
 import { totalsOf, type Totals } from '../lib/tally.ts';
+import { today } from './build-day.ts';
 
 export type CampaignEntry = CollectionEntry<'campaigns'>;
 export type EventEntry = CollectionEntry<'events'>;
@@ -14,7 +16,7 @@ export interface CampaignWithFigures {
 /** Campaigns, newest first, each with its events (by date) and computed totals. */
 export async function campaignsWithFigures(): Promise<CampaignWithFigures[]> {
   const [campaigns, events] = await Promise.all([
-    getCollection('campaigns', ({ data }) => !data.draft),
+    getCollection('campaigns', ({ data }) => isPublic('campaigns', data, today)),
     getCollection('events'),
   ]);
   return campaigns

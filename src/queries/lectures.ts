@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { isUpcoming } from '../lib/publishing.ts';
+import { isPublic, isUpcoming } from '../lib/publishing.ts';
 import { today } from './build-day.ts';
 
 export type LectureEntry = CollectionEntry<'lectures'>;
@@ -9,7 +9,7 @@ const chronological = (a: LectureEntry, b: LectureEntry) =>
 
 /** All non-draft lectures, earliest first. */
 export async function lectures(): Promise<LectureEntry[]> {
-  return (await getCollection('lectures', ({ data }) => !data.draft)).sort(chronological);
+  return (await getCollection('lectures', ({ data }) => isPublic('lectures', data, today))).sort(chronological);
 }
 
 /** Upcoming (soonest first) and past (latest first), relative to the build day. */

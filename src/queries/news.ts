@@ -5,7 +5,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { yearOf } from '../lib/dates.ts';
-import { isPublished } from '../lib/publishing.ts';
+import { isPublic } from '../lib/publishing.ts';
 import { buildRelatedIndex, relatedIds } from '../lib/related.ts';
 import { tagSlug } from '../lib/urls.ts';
 import { NEWS_CATEGORIES } from '../schemas/news.ts';
@@ -13,8 +13,6 @@ import { today } from './build-day.ts';
 
 export type NewsEntry = CollectionEntry<'news'>;
 
-/** News items per listing page. */
-export const NEWS_PAGE_SIZE = 15;
 
 export interface NewsCatalog {
   /** Newest first. */
@@ -37,7 +35,7 @@ function groupBy<K>(items: NewsEntry[], keysOf: (item: NewsEntry) => K[]): Map<K
 }
 
 async function loadCatalog(): Promise<NewsCatalog> {
-  const all = (await getCollection('news', ({ data }) => isPublished(data, today))).sort(byDateDesc);
+  const all = (await getCollection('news', ({ data }) => isPublic('news', data, today))).sort(byDateDesc);
   const byId = new Map(all.map((n) => [n.id, n]));
   const position = new Map(all.map((n, i) => [n.id, i]));
 

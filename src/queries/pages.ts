@@ -2,7 +2,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { BASE_KINDS } from '../schemas/bases.ts';
 import { TOPIC_KINDS } from '../schemas/topics.ts';
-import { isPublished } from '../lib/publishing.ts';
+import { isPublic } from '../lib/publishing.ts';
 import { site } from '../site.ts';
 import { today } from './build-day.ts';
 
@@ -12,13 +12,13 @@ export type TopicEntry = CollectionEntry<'topics'>;
 
 /** Newest first. */
 export async function letters(): Promise<LetterEntry[]> {
-  return (await getCollection('letters', ({ data }) => isPublished(data, today))).sort(
+  return (await getCollection('letters', ({ data }) => isPublic('letters', data, today))).sort(
     (a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id),
   );
 }
 
 export async function bases(): Promise<BaseEntry[]> {
-  return (await getCollection('bases', ({ data }) => !data.draft)).sort(
+  return (await getCollection('bases', ({ data }) => isPublic('bases', data, today))).sort(
     (a, b) =>
       site.towns.indexOf(a.data.town) - site.towns.indexOf(b.data.town) ||
       a.data.name.localeCompare(b.data.name, 'zh-CN'),
@@ -38,7 +38,7 @@ export async function basesByKindAndTown() {
 }
 
 export async function topics(): Promise<TopicEntry[]> {
-  return (await getCollection('topics', ({ data }) => !data.draft)).sort(
+  return (await getCollection('topics', ({ data }) => isPublic('topics', data, today))).sort(
     (a, b) =>
       TOPIC_KINDS.indexOf(a.data.kind) - TOPIC_KINDS.indexOf(b.data.kind) ||
       a.data.order - b.data.order ||

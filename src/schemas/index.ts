@@ -45,11 +45,15 @@ export type CollectionName = keyof typeof COLLECTIONS;
 
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
 
-/** Files a collection reads, relative to its folder. */
-export const ENTRY_PATTERN = '**/*.{md,mdx}';
+/**
+ * Files a collection reads, relative to its folder. Staff content is plain
+ * Markdown only: MDX runs code at build time, so MDX pages are made by
+ * developers in src/pages/, where they are reviewed as code.
+ */
+export const ENTRY_PATTERN = '**/*.md';
 
 /** An entry's id (and URL slug) is its file name without extension, wherever it sits in the folder. */
 export function entryIdFromPath(relativePath: string): string {
   const base = relativePath.split(/[\\/]/).pop() ?? relativePath;
-  return base.replace(/\.(md|mdx)$/i, '');
+  return base.replace(/\.md$/i, '');
 }

@@ -155,7 +155,9 @@ describe('content gate', () => {
       'bases/mobile.md',
       '---\nname: 城关镇禁毒教育基地\nkind: 禁毒宣传教育基地\ntown: 城关镇\naddress: 城关镇文化站\nhours: 工作日开放\nbooking:\n  how: 电话预约\n  phone: "13800138000"\nexhibits: [展板]\nsummary: 位于镇文化站二楼，面向中小学生开放。\n---\n',
     );
-    expect(report()[0]).toContain('booking.phone 不能填写个人手机号');
+    const lines = report();
+    expect(lines).toContainEqual(expect.stringContaining('booking.phone 不能填写个人手机号'));
+    expect(lines).toContainEqual(expect.stringMatching(/^bases\/mobile\.md:9 疑似个人信息（手机号：1380\*+00）/));
   });
 
   it('keeps listing pages free: a news file may not be called "page"', () => {

@@ -18,6 +18,11 @@ import { displayPath } from '../settings.ts';
 import { isAsciiSlug, slugify } from '../slug.ts';
 import { tagSlug } from '../urls.ts';
 import { FrontmatterError, parseMarkdown } from '../frontmatter.ts';
+import { buildDate } from '../publishing.ts';
+import { yearOf } from '../dates.ts';
+import { knownAnchors, knownPaths } from '../site-paths.ts';
+import { loadAllowlist, personalDataProblems } from '../privacy/guard.ts';
+import { checkImageFile, markdownProblems } from './markdown-policy.ts';
 import { fieldPath, type Problem } from './problem.ts';
 import { issuesToProblems, PARSE_PARAMS } from './zod-messages.ts';
 
@@ -31,7 +36,7 @@ class ImageRef {
 }
 const imageRef = () => z.string().transform((src) => new ImageRef(src));
 
-const ENTRY_EXT = /\.(md|mdx)$/;
+const ENTRY_EXT = /\.md$/;
 const ASSET_EXT = /\.(jpe?g|png|webp|avif|gif|svg)$/i;
 
 export interface CheckedEntry {
@@ -39,6 +44,11 @@ export interface CheckedEntry {
   id: string;
   /** Project-relative path for messages. */
   file: string;
+  /** Absolute path. */
+  abs: string;
+  source: string;
+  /** Whether the frontmatter passed its schema (otherwise `data` is empty). */
+  valid: boolean;
   data: Record<string, unknown>;
   body: string;
   bodyLine: number;
@@ -50,10 +60,21 @@ export interface ContentCheck {
   entries: CheckedEntry[];
 }
 
-export function checkContent(dir: string, settings: SiteSettings): ContentCheck {
+export interface CheckOptions {
+  /** The project's public/ folder, for links to files served as they are. */
+  publicDir?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function checkContent(dir: string, settings: SiteSettings, options: CheckOptions = {}): ContentCheck {
   const problems: Problem[] = [];
   const entries: CheckedEntry[] = [];
   const ctx = schemaContext(settings, imageRef);
+  const today = buildDate(settings.timeZone, options.env);
+  const { allow, problems: allowlistProblems } = loadAllowlist(dir);
+  problems.push(...allowlistProblems);
+  const privacy = (text: string, file: string, firstLine = 1) =>
+    personalDataProblems(text, file, allow, { firstLine, latestYear: yearOf(today) });
 
   for (const collection of COLLECTION_NAMES) {
     const folder = path.join(dir, collection);
@@ -62,6 +83,7 @@ export function checkContent(dir: string, settings: SiteSettings): ContentCheck 
     for (const abs of walk(folder)) {
       const file = displayPath(abs);
       const name = path.basename(abs);
+      problems.push(...privacy(path.relative(dir, abs), file).map((p) => ({ ...p, line: undefined, message: `文件名中${p.message}` })));
       if (!ENTRY_EXT.test(name)) {
         if (!ASSET_EXT.test(name)) problems.push(unknownFile(file, name));
         continue;
@@ -76,9 +98,11 @@ export function checkContent(dir: string, settings: SiteSettings): ContentCheck 
         });
       }
       problems.push(...idRuleProblems(collection, id, file));
+      const source = readFileSync(abs, 'utf8');
+      problems.push(...privacy(source, file));
       let parsed;
       try {
-        parsed = parseMarkdown(readFileSync(abs, 'utf8'));
+        parsed = parseMarkdown(source);
       } catch (error) {
         if (!(error instanceof FrontmatterError)) throw error;
         problems.push({ file, line: error.line, message: error.message, severity: 'error' });
@@ -96,15 +120,26 @@ export function checkContent(dir: string, settings: SiteSettings): ContentCheck 
       const result = schema.safeParse(parsed.plain, PARSE_PARAMS);
       if (!result.success) {
         problems.push(...issuesToProblems(result.error.issues, schema, file, parsed.lineOf, 2));
-        entries.push({ collection, id, file, data: {}, body: parsed.body, bodyLine: parsed.bodyLine, lineOf: parsed.lineOf });
+        entries.push({ collection, id, file, abs, source, valid: false, data: {}, body: parsed.body, bodyLine: parsed.bodyLine, lineOf: parsed.lineOf });
         continue;
       }
       const data = result.data as Record<string, unknown>;
       problems.push(...imageProblems(data, abs, file, parsed.lineOf));
-      entries.push({ collection, id, file, data, body: parsed.body, bodyLine: parsed.bodyLine, lineOf: parsed.lineOf });
+      entries.push({ collection, id, file, abs, source, valid: true, data, body: parsed.body, bodyLine: parsed.bodyLine, lineOf: parsed.lineOf });
     }
   }
   problems.push(...duplicateIds(entries), ...danglingRefs(entries, dir), ...tagSlugClashes(entries));
+
+  // Bodies last: links are checked against every page the content will produce.
+  const valid = entries.filter((e) => e.valid);
+  const targets = {
+    pages: knownPaths(valid, today),
+    anchors: knownAnchors(valid, today),
+    publicDir: options.publicDir ?? path.resolve('public'),
+  };
+  for (const entry of entries) {
+    problems.push(...markdownProblems(entry.body, entry.abs, entry.file, entry.bodyLine, targets));
+  }
   return { problems, entries };
 }
 
@@ -129,6 +164,13 @@ function* walk(folder: string): Generator<string> {
 }
 
 function unknownFile(file: string, name: string): Problem {
+  if (/\.mdx$/i.test(name)) {
+    return {
+      file,
+      message: 'content/ 里不能使用 MDX 文件（.mdx 会在生成时执行代码）。请改成 .md；需要交互组件的页面请交给开发人员放在 src/pages/ 里',
+      severity: 'error',
+    };
+  }
   const hint = /\.(markdown|txt|MD|Md)$/.test(name)
     ? `请把扩展名改为 .md，否则不会发布`
     : '这个文件不会被发布；内容文件夹里只放 .md 文稿和它们用到的图片（jpg、png、webp）';
@@ -153,8 +195,10 @@ function imageProblems(
   if (data instanceof ImageRef) {
     const problem = (message: string): Problem => ({ file, line: lineOf(at), field: fieldPath(at), message, severity: 'error' });
     if (!/^\.\.?\//.test(data.src)) return [problem(`图片路径应以 ./ 开头，指向与文稿同一文件夹里的图片，如 ./${path.basename(data.src)}`)];
-    if (!existsSync(path.resolve(path.dirname(abs), data.src))) return [problem(`找不到图片文件 ${data.src}（请检查文件名和大小写，图片应与文稿放在同一文件夹）`)];
-    return [];
+    const image = path.resolve(path.dirname(abs), data.src);
+    if (!existsSync(image)) return [problem(`找不到图片文件 ${data.src}（请检查文件名和大小写，图片应与文稿放在同一文件夹）`)];
+    const tooBig = checkImageFile(image);
+    return tooBig ? [problem(tooBig)] : [];
   }
   if (Array.isArray(data)) return data.flatMap((v, i) => imageProblems(v, abs, file, lineOf, [...at, i]));
   if (data && typeof data === 'object') {

@@ -1,0 +1,57 @@
+/**
+ * The personal-data guard as the content gate and the built-site scan use it:
+ * findings turned into problems, minus what the allowlist declares public.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import yaml from 'js-yaml';
+import { privacyAllowlistSchema } from '../../schemas/privacy-allowlist.ts';
+import type { Problem } from '../gate/problem.ts';
+import { issuesToProblems, PARSE_PARAMS } from '../gate/zod-messages.ts';
+import { displayPath } from '../settings.ts';
+import { findPersonalData, KIND_LABELS, maskValue } from './detectors.ts';
+import { lineAt, normalizeForScan } from './normalize.ts';
+
+export const ALLOWLIST_FILE = 'privacy-allowlist.yaml';
+
+/** Allowlisted values, compared after the same folding the detectors apply. */
+export type Allowlist = ReadonlySet<string>;
+
+const canonical = (value: string) => normalizeForScan(value).text.replace(/[\s·•・.-]/g, '');
+
+export function loadAllowlist(contentDir: string): { allow: Allowlist; problems: Problem[] } {
+  const file = path.join(contentDir, ALLOWLIST_FILE);
+  if (!existsSync(file)) return { allow: new Set(), problems: [] };
+  const source = readFileSync(file, 'utf8');
+  const shown = displayPath(file);
+  let raw: unknown;
+  try {
+    raw = yaml.load(source, { schema: yaml.CORE_SCHEMA }) ?? [];
+  } catch {
+    return { allow: new Set(), problems: [{ file: shown, message: '放行清单格式错误：每项应为 - value: … 和 reason: … 两行', severity: 'error' }] };
+  }
+  const result = privacyAllowlistSchema.safeParse(raw, PARSE_PARAMS);
+  if (!result.success) {
+    return { allow: new Set(), problems: issuesToProblems(result.error.issues, privacyAllowlistSchema, shown, () => undefined) };
+  }
+  return { allow: new Set(result.data.map((e) => canonical(e.value))), problems: [] };
+}
+
+/** Problems for every piece of personal data in `text`, at its line (plus `firstLine - 1`). */
+export function personalDataProblems(
+  text: string,
+  file: string,
+  allow: Allowlist,
+  { firstLine = 1, latestYear }: { firstLine?: number; latestYear: number },
+): Problem[] {
+  return findPersonalData(text, latestYear)
+    .filter((f) => !allow.has(canonical(f.value)))
+    .map((f) => ({
+      file,
+      line: lineAt(text, f.index) + firstLine - 1,
+      message:
+        `疑似个人信息（${KIND_LABELS[f.kind]}：${maskValue(f.value)}）。公开网页不能出现任何人的身份证号、手机号、银行卡号、车牌号，` +
+        `也不能点名涉毒人员；请删除，或改写为“王某”这样的称呼。若确属公开信息（如单位公布的电话、官员的公开职务），请在 ${ALLOWLIST_FILE} 登记并写明理由`,
+      severity: 'error' as const,
+    }));
+}

@@ -1,0 +1,36 @@
+/**
+ * Text as the detectors read it: full-width digits and letters folded to ASCII
+ * (NFKC) and zero-width characters removed, so `４６０…` or an ID number with
+ * U+200B between the digits is still found. Keeps a map back to the original
+ * offsets so a finding can be reported at its real line.
+ */
+
+const INVISIBLE = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]/;
+
+export interface ScanText {
+  text: string;
+  /** Offset in the original text of each UTF-16 unit of `text`. */
+  origin: number[];
+}
+
+export function normalizeForScan(original: string): ScanText {
+  let text = '';
+  const origin: number[] = [];
+  let offset = 0;
+  for (const char of original) {
+    if (!INVISIBLE.test(char)) {
+      const folded = char.normalize('NFKC');
+      text += folded;
+      for (let i = 0; i < folded.length; i++) origin.push(offset);
+    }
+    offset += char.length;
+  }
+  return { text, origin };
+}
+
+/** 1-based line of an offset in `text`. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}

@@ -1,0 +1,145 @@
+/**
+ * The personal-data guard: every positive fixture caught, and ordinary
+ * anti-drug news text (tests/fixtures/privacy/normal-text.txt) left alone.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { findPersonalData, maskValue, type FindingKind } from '../../src/lib/privacy/detectors.ts';
+import { idCheckDigit, isLegacyResidentId, isResidentId, passesLuhn } from '../../src/lib/privacy/id-card.ts';
+import { personalDataProblems } from '../../src/lib/privacy/guard.ts';
+
+const YEAR = 2026;
+
+/** A valid resident ID for a region and birth date (made up, check digit computed). */
+const id = (region: string, birth: string, seq: string) => region + birth + seq + idCheckDigit(region + birth + seq);
+/** A made-up card number with a valid Luhn digit. */
+function card(prefix: string, length: number): string {
+  const body = prefix.padEnd(length - 1, '7');
+  for (let d = 0; d <= 9; d++) if (passesLuhn(body + d)) return body + d;
+  throw new Error('unreachable');
+}
+
+/** 17 digits plus a last digit that is neither the ID check digit nor a valid Luhn digit. */
+function notAnIdOrCard(first17: string): string {
+  for (let d = 0; d <= 9; d++) {
+    const candidate = first17 + d;
+    if (!isResidentId(candidate) && !passesLuhn(candidate)) return candidate;
+  }
+  throw new Error('unreachable');
+}
+
+const ID_A = id('460002', '19850612', '123');
+const ID_B = id('110105', '19491231', '002');
+const ID_C = id('440304', '20010228', '551');
+const CARD_16 = card('622202', 16);
+const CARD_19 = card('621700', 19);
+
+const POSITIVES: [string, FindingKind][] = [
+  [`身份证号：${ID_A}`, 'id-card'],
+  [`公民身份号码${ID_B}，住址略`, 'id-card'],
+  [`证件号 ${ID_A.slice(0, 6)} ${ID_A.slice(6, 14)} ${ID_A.slice(14)}`, 'id-card'],
+  [`号码${ID_A.slice(0, 6)}-${ID_A.slice(6, 14)}-${ID_A.slice(14)}`, 'id-card'],
+  [`全角：${ID_A.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))}`, 'id-card'],
+  [`零宽：${[...ID_B].join('\u200b')}`, 'id-card'],
+  [`末位小写x：${ID_B.toLowerCase()}`, 'id-card'],
+  [`${ID_C}为其证件号码`, 'id-card'],
+  ['旧证号460002850612123', 'legacy-id'],
+  ['15位号码110105491231002已核实', 'legacy-id'],
+  ['联系人手机13800138000', 'mobile'],
+  ['电话：138 0013 8000', 'mobile'],
+  ['电话：138-0013-8000', 'mobile'],
+  ['+86 139 0898 1234', 'mobile'],
+  ['8615912345678（微信同号）', 'mobile'],
+  ['手机号码１８６０８９８１２３４', 'mobile'],
+  [`银行卡号${CARD_16}`, 'bank-card'],
+  [`卡号 ${CARD_19.replace(/(\d{4})(?=\d)/g, '$1 ')}`, 'bank-card'],
+  ['车牌号琼A12345', 'plate'],
+  ['驾驶琼A·12345号小车', 'plate'],
+  ['粤B 8X2K9', 'plate'],
+  ['新能源车琼AD12345', 'plate'],
+  ['新能源车琼A12345F', 'plate'],
+  ['吸毒人员王小明，男，35岁', 'named-person'],
+  ['戒毒人员李强因复吸被送戒', 'named-person'],
+  ['社戒社康人员：陈国华在社区报到', 'named-person'],
+  ['复吸人员“黄志伟”被查获', 'named-person'],
+  ['帮教对象欧阳明等三人', 'named-person'],
+  ['涉毒人员周杰于3月被抓获', 'named-person'],
+  ['犯罪嫌疑人符家明，男', 'named-person'],
+  ['王小明（男，35岁）因吸毒被查获', 'name-profile'],
+  ['张丽（女，28岁，嘉积镇人）', 'name-profile'],
+  ['林志强(男,1989年出生)', 'name-profile'],
+];
+
+describe('personal data guard: positives', () => {
+  it.each(POSITIVES)('catches %s', (text, kind) => {
+    expect(findPersonalData(text, YEAR).map((f) => f.kind)).toContain(kind);
+  });
+
+  it('has at least 30 positive fixtures', () => {
+    expect(POSITIVES.length).toBeGreaterThanOrEqual(30);
+  });
+});
+
+describe('personal data guard: stays quiet', () => {
+  const corpus = readFileSync(new URL('../fixtures/privacy/normal-text.txt', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim());
+
+  it('finds nothing in 200+ sentences of ordinary anti-drug news text', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(200);
+    const alarms = corpus.flatMap((line) => findPersonalData(line, YEAR).map((f) => `${f.kind}: ${line}`));
+    expect(alarms).toEqual([]);
+  });
+
+  it.each([
+    ['masked name', '吸毒人员王某，男，35岁'],
+    ['masked profile', '王某（男，35岁）被查获'],
+    ['masked with stars', '戒毒人员陈＊＊已回归社会'],
+    ['double 某', '犯罪嫌疑人张某某于3月落网'],
+    ['sensitive word then a common word', '吸毒人员毛发检测1222人，戒毒人员管理规范'],
+    ['hotline', '举报电话110，政务服务热线12345'],
+    ['landline', '咨询电话0898-62812345'],
+    ['credit code', '统一社会信用代码12469002MB0123456X'],
+    ['18 digits failing the check digit (and Luhn)', `编号${notAnIdOrCard(ID_A.slice(0, 17))}`],
+    ['impossible birth date', `编号${id('460002', '19851332', '123')}`],
+    ['16 digits failing Luhn', `单号${CARD_16.slice(0, 15)}${(Number(CARD_16[15]) + 1) % 10}`],
+    ['ICP record', '琼ICP备12345678号'],
+    ['police record', '琼公网安备46900202000123号'],
+  ])('ignores %s', (_, text) => {
+    expect(findPersonalData(text, YEAR)).toEqual([]);
+  });
+});
+
+describe('identity numbers', () => {
+  it('checks region, birth date and check digit', () => {
+    expect(isResidentId('11010519491231002X')).toBe(true);
+    expect(isResidentId('11010519491231002x')).toBe(true);
+    expect(isResidentId('110105194912310021')).toBe(false); // check digit
+    expect(isResidentId('99010519491231002X')).toBe(false); // region
+    expect(isResidentId(id('110105', '19490230', '002'))).toBe(false); // date
+    expect(isResidentId(id('110105', '20300101', '002'), 2026)).toBe(false); // future birth
+    expect(isLegacyResidentId('110105491231002')).toBe(true);
+    expect(isLegacyResidentId('110105491331002')).toBe(false);
+  });
+
+  it('knows Luhn', () => {
+    expect(passesLuhn('4539578763621486')).toBe(true);
+    expect(passesLuhn('4539578763621487')).toBe(false);
+  });
+});
+
+describe('reporting', () => {
+  it('never prints the full value', () => {
+    expect(maskValue('11010519491231002X')).toBe('1101************2X');
+    expect(maskValue('13800138000')).toBe('1380*****00');
+    expect(maskValue('王小明')).toBe('王**');
+  });
+
+  it('gives the line and lets allowlisted values through', () => {
+    const text = '第一行\n联系电话13800138000\n车牌琼A12345';
+    const problems = personalDataProblems(text, 'x.md', new Set(['琼A12345']), { latestYear: YEAR, firstLine: 1 });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: 'x.md', line: 2, severity: 'error' });
+    expect(problems[0]!.message).toMatch(/^疑似个人信息（手机号：1380\*{5}00）/);
+  });
+});
