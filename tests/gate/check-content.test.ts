@@ -178,3 +178,80 @@ describe('content gate', () => {
     expect(report()).toHaveLength(3);
   });
 });
+
+describe('Markdown policy', () => {
+  const withBody = (body: string) => news({}).replace('\n正文。\n', `\n${body}\n`);
+
+  it.each([
+    ['<script>alert(1)</script>', '正文里不能写 HTML 代码：<script>alert(1)</script>'],
+    ['图片<img src="x" onerror="alert(1)">', '正文里不能写 HTML 代码：<img src="x" onerror="alert(1)">'],
+    ['<iframe src="https://evil.example"></iframe>', '正文里不能写 HTML 代码：<iframe'],
+    ['文字<span style="color:red">红</span>', '正文里不能写 HTML 代码：<span style="color:red">'],
+    ['[点我](javascript:alert(1))', '链接地址不安全：javascript:alert(1)'],
+    ['[点我](JaVaScRiPt:alert(1))', '链接地址不安全'],
+    ['[点我](&#106;avascript:alert(1))', '链接地址不安全'],
+    ['[点我](data:text/html;base64,PHNjcmlwdD4=)', '链接地址不安全'],
+    ['[点我](vbscript:msgbox)', '链接地址不安全'],
+    ['[点我][x]\n\n[x]: javascript:alert(1)', '链接地址不安全'],
+    ['[旧文](/news/no-such-item/)', '站内链接指向的页面不存在：/news/no-such-item/'],
+    ['[相对](../letters/x.md)', '站内链接请用以 / 开头的网址'],
+    ['[宣讲](/lectures/#no-such-lecture)', '宣讲安排里没有 no-such-lecture 这一场'],
+    ['![](./missing.jpg)', '图片缺少说明'],
+    ['![外链图片说明文字](https://example.com/a.jpg)', '不能引用其他网站的图片'],
+    ['![现场照片说明](./missing.jpg)', '找不到图片文件 ./missing.jpg'],
+  ])('refuses %s', (body, message) => {
+    write('news/policy.md', withBody(`第一段。\n\n${body}`));
+    const lines = report();
+    for (const line of lines) expect(line).toMatch(/^news\/policy\.md:1\d /);
+    expect(lines).toContainEqual(expect.stringContaining(message));
+  });
+
+  it('allows plain Markdown, links to pages that exist, external links and code spans', () => {
+    write(
+      'news/fine.md',
+      withBody(
+        [
+          '## 小标题',
+          '- 列表项',
+          '[暑假来信](/letters/shu-jia-xin-2025/) [宣讲](/lectures/#hexi-zhongxue-2025-06) [新闻](/news/) [首页](/)',
+          '[国家禁毒网](https://www.nncc626.com/) [邮件](mailto:office@example.gov.cn) [电话](tel:110)',
+          '代码样式 `<b>` 不算网页代码。',
+        ].join('\n\n'),
+      ),
+    );
+    expect(report()).toEqual([]);
+  });
+
+  it('refuses an image file over the size limit', () => {
+    write('news/big.jpg', 'x'.repeat(10 * 1024 * 1024 + 1));
+    write('news/big-photo.md', withBody('![超大照片说明](./big.jpg)'));
+    expect(report()).toEqual(['news/big.jpg 图片文件太大（10.0 MB），单张不能超过 10 MB：请先压缩或缩小后再提交']);
+  });
+
+  it('refuses MDX in the content folder', () => {
+    write('news/page-with-code.mdx', news({}));
+    expect(report()).toEqual([
+      'news/page-with-code.mdx content/ 里不能使用 MDX 文件（.mdx 会在生成时执行代码）。请改成 .md；需要交互组件的页面请交给开发人员放在 src/pages/ 里',
+    ]);
+  });
+});
+
+describe('personal data in content', () => {
+  it('blocks personal data in frontmatter, body, alt text and file names, masked in the message', () => {
+    write('news/a.md', news({ summary: '吸毒人员王小明，男，在城关镇被查获，现已依法处理。' }));
+    write('news/b.md', news({}).replace('正文。', '联系人手机 138 0013 8000。'));
+    write('news/110105194912310021x.md', news({}));
+    const lines = report();
+    expect(lines).toContainEqual(expect.stringMatching(/^news\/a\.md:6 疑似个人信息（涉毒人员的姓名：王\*\*）/));
+    expect(lines).toContainEqual(expect.stringMatching(/^news\/b\.md:9 疑似个人信息（手机号：1380\*{5}00）/));
+    expect(lines.join('\n')).not.toContain('13800138000');
+  });
+
+  it('lets allowlisted public values through, and needs a reason for each', () => {
+    write('news/b.md', news({}).replace('正文。', '联系人手机 138 0013 8000。'));
+    write('privacy-allowlist.yaml', '- value: "13800138000"\n  reason: 单位公开的值班手机\n');
+    expect(report()).toEqual([]);
+    write('privacy-allowlist.yaml', '- value: "13800138000"\n');
+    expect(report()).toContainEqual(expect.stringContaining('缺少必填项「理由」'));
+  });
+});

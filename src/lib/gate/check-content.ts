@@ -86,6 +86,7 @@ export function checkContent(dir: string, settings: SiteSettings, options: Check
       problems.push(...privacy(path.relative(dir, abs), file).map((p) => ({ ...p, line: undefined, message: `文件名中${p.message}` })));
       if (!ENTRY_EXT.test(name)) {
         if (!ASSET_EXT.test(name)) problems.push(unknownFile(file, name));
+        else problems.push(...assetProblems(abs, file));
         continue;
       }
       const id = entryIdFromPath(name);
@@ -177,6 +178,12 @@ function unknownFile(file: string, name: string): Problem {
   return { file, message: `不认识的文件类型：${hint}`, severity: 'error' };
 }
 
+/** An image next to the Markdown: within the size limit. */
+function assetProblems(abs: string, file: string): Problem[] {
+  const tooBig = checkImageFile(abs);
+  return tooBig ? [{ file, message: tooBig, severity: 'error' }] : [];
+}
+
 /** Paths of values that YAML read as dates because they were not quoted. */
 function datesIn(value: unknown, at: PropertyKey[] = []): PropertyKey[][] {
   if (value instanceof Date) return [at];
@@ -195,10 +202,8 @@ function imageProblems(
   if (data instanceof ImageRef) {
     const problem = (message: string): Problem => ({ file, line: lineOf(at), field: fieldPath(at), message, severity: 'error' });
     if (!/^\.\.?\//.test(data.src)) return [problem(`图片路径应以 ./ 开头，指向与文稿同一文件夹里的图片，如 ./${path.basename(data.src)}`)];
-    const image = path.resolve(path.dirname(abs), data.src);
-    if (!existsSync(image)) return [problem(`找不到图片文件 ${data.src}（请检查文件名和大小写，图片应与文稿放在同一文件夹）`)];
-    const tooBig = checkImageFile(image);
-    return tooBig ? [problem(tooBig)] : [];
+    if (!existsSync(path.resolve(path.dirname(abs), data.src))) return [problem(`找不到图片文件 ${data.src}（请检查文件名和大小写，图片应与文稿放在同一文件夹）`)];
+    return [];
   }
   if (Array.isArray(data)) return data.flatMap((v, i) => imageProblems(v, abs, file, lineOf, [...at, i]));
   if (data && typeof data === 'object') {
