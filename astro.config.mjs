@@ -4,6 +4,8 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { contentGate } from './src/integrations/content-gate.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
+import { outputChecks } from './src/integrations/output-checks.ts';
+import { atomicPublish } from './src/integrations/atomic-publish.ts';
 import { site } from './src/site.ts';
 import { ELDER_MODE_SCRIPT_HASH } from './src/lib/elder-mode.ts';
 import { cspHash } from './src/lib/csp.ts';
@@ -21,7 +23,8 @@ export default defineConfig({
   // Staff write prose, not code: no syntax highlighter (Shiki's inline styles would also break the CSP).
   markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [sitePresentation] }) },
   image: { layout: 'constrained', breakpoints: [480, 800, 1200, 1600] },
-  integrations: [contentGate(), mdx(), sitemap(site.url)],
+  // Order matters: the gate runs first; checks run after the build; publishing is last.
+  integrations: [contentGate(), mdx(), sitemap(site.url), outputChecks(), atomicPublish()],
   security: {
     csp: {
       // The elder-mode script must run before first paint, so it is inline; its hash is allowed here.

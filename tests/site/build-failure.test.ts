@@ -1,9 +1,10 @@
 /**
- * A staff mistake stops `astro build` with the gate's Chinese message, and the
- * site already published stays as it was.
+ * A mistake stops `astro build` with a Chinese message and no stack trace, and
+ * the site already published stays exactly as it was: whether the gate catches
+ * it before rendering or the output checks catch it after.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -12,28 +13,55 @@ import { ROOT, SITES, buildEnv } from './sites.ts';
 const work = mkdtempSync(path.join(tmpdir(), 'bad-build-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-it('fails with every problem listed, no stack trace, and leaves the published site alone', () => {
-  const contentDir = path.join(work, 'content');
-  const outDir = path.join(work, 'dist');
-  cpSync(SITES.otherCity.contentDir, contentDir, { recursive: true });
-  writeFileSync(
-    path.join(contentDir, 'news/2025-06-01-bad.md'),
-    '---\ntitle: 北山镇开展禁毒宣传活动\ndate: "2025-02-30"\ncategory: 新闻\noutlets: [本站]\nsummary: 北山镇在集市上设点宣传禁毒知识，发放宣传资料。\n---\n正文\n',
-  );
-  mkdirSync(outDir);
-  writeFileSync(path.join(outDir, 'index.html'), 'published');
+const news = (body: string, date = '2025-02-28') =>
+  `---\ntitle: 北山镇开展禁毒宣传活动\ndate: "${date}"\ncategory: 宣传教育\noutlets: [本站]\nsummary: 北山镇在集市上设点宣传禁毒知识，发放宣传资料。\n---\n\n${body}\n`;
 
+function buildWith(name: string, file: string, text: string) {
+  const contentDir = path.join(work, name, 'content');
+  const outDir = path.join(work, name, 'dist');
+  cpSync(SITES.otherCity.contentDir, contentDir, { recursive: true });
+  writeFileSync(path.join(contentDir, file), text);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, 'index.html'), 'published');
   const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: ROOT,
-    env: buildEnv({ name: 'bad', contentDir, outDir, siteUrl: 'https://bad.example' }),
+    env: buildEnv({ name: `bad-${name}`, contentDir, outDir, siteUrl: 'https://bad.example' }),
     encoding: 'utf8',
   });
-  const output = result.stdout + result.stderr;
+  return { status: result.status, output: result.stdout + result.stderr, outDir };
+}
 
-  expect(result.status).not.toBe(0);
-  expect(output).toContain('内容检查发现 2 处错误，网站没有生成');
-  expect(output).toContain('news/2025-06-01-bad.md:3 date 日期不存在：2025-02-30（请使用真实日期，如 2025-02-28）');
-  expect(output).toContain('news/2025-06-01-bad.md:4 category 只能是以下之一');
+it.each([
+  {
+    name: 'gate',
+    file: 'news/2025-06-01-bad.md',
+    text: news('正文', '2025-02-30').replace('宣传教育', '新闻'),
+    messages: [
+      '内容检查发现 2 处错误，网站没有生成',
+      'news/2025-06-01-bad.md:3 date 日期不存在：2025-02-30（请使用真实日期，如 2025-02-28）',
+      'news/2025-06-01-bad.md:4 category 只能是以下之一',
+    ],
+  },
+  {
+    // Emphasis splits the digits in the source; the rendered page joins them into an ID number.
+    name: 'personal-data-after-render',
+    file: 'news/2025-02-28-id.md',
+    text: news('登记号码460002**1985**06121235。'),
+    messages: ['/news/2025-02-28-id/ 生成的页面中疑似个人信息（身份证号：4600************35）'],
+  },
+  {
+    // A body holding only a link definition renders to nothing.
+    name: 'empty-body',
+    file: 'news/2025-02-28-empty.md',
+    text: news('[参考]: /news/'),
+    messages: ['news/2025-02-28-empty.md:8 正文在生成的页面 /news/2025-02-28-empty/ 里是空的'],
+  },
+])('$name: fails with the message, no stack trace, and the published site untouched', ({ name, file, text, messages }) => {
+  const { status, output, outDir } = buildWith(name, file, text);
+  expect(status).not.toBe(0);
+  for (const message of messages) expect(output).toContain(message);
   expect(output).not.toContain('Stack trace');
+  expect(output).not.toContain('460002198506121235');
+  expect(readdirSync(outDir)).toEqual(['index.html']);
   expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('published');
 });

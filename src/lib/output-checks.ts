@@ -1,0 +1,90 @@
+/**
+ * Checks on the built site, before it replaces the published one: every page
+ * has content (Astro 7 can ship an empty body after a Markdown error and still
+ * exit 0), no page text carries personal data, and no image keeps EXIF (GPS).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'node-html-parser';
+import sharp from 'sharp';
+import type { Problem } from './gate/problem.ts';
+import type { CheckedEntry } from './gate/check-content.ts';
+import { personalDataProblems, type Allowlist } from './privacy/guard.ts';
+import { paths } from './urls.ts';
+
+const IMAGE = /\.(jpe?g|png|webp|avif|tiff?)$/i;
+
+export function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && keep(d.name))
+    .map((d) => path.join(d.parentPath, d.name))
+    .sort();
+}
+
+/** `/news/x/` for dist/news/x/index.html. */
+export function pagePath(dir: string, file: string): string {
+  const rel = path.relative(dir, file).split(path.sep).join('/');
+  return `/${rel.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+export interface PageCheckOptions {
+  allow: Allowlist;
+  latestYear: number;
+}
+
+/** Problems in one built HTML page. */
+export function pageProblems(html: string, page: string, options: PageCheckOptions): Problem[] {
+  const root = parse(html);
+  const problems: Problem[] = [];
+  const main = root.querySelector('main');
+  if (!main || !main.textContent.trim()) {
+    problems.push({ file: page, message: '页面主体（<main>）是空的：生成时出错了，请检查对应文稿', severity: 'error' });
+  }
+  const text = [root.querySelector('title')?.textContent ?? '', root.querySelector('body')?.textContent ?? '']
+    .concat(root.querySelectorAll('[alt], meta[content]').map((el) => el.getAttribute('alt') ?? el.getAttribute('content') ?? ''))
+    .join('\n');
+  for (const p of personalDataProblems(text, page, options.allow, { latestYear: options.latestYear })) {
+    problems.push({ ...p, line: undefined, message: `生成的页面中${p.message}` });
+  }
+  return problems;
+}
+
+/** Built page of an entry whose Markdown body is shown on its own page. */
+function bodyPage(entry: CheckedEntry): string | undefined {
+  const detail: Partial<Record<string, (id: string) => string>> = {
+    news: paths.news,
+    letters: paths.letter,
+    bases: paths.base,
+    topics: paths.topic,
+    campaigns: paths.campaign,
+    pages: (id) => `/${id}/`,
+  };
+  return detail[entry.collection]?.(entry.id);
+}
+
+/** An entry with text in its Markdown must show that text on its page. */
+export function emptyBodyProblems(entries: readonly CheckedEntry[], dir: string, builtPages: ReadonlySet<string>): Problem[] {
+  return entries.flatMap((entry): Problem[] => {
+    const page = bodyPage(entry);
+    if (!page || !builtPages.has(page) || !entry.body.trim()) return [];
+    const body = parse(readFileSync(path.join(dir, page, 'index.html'), 'utf8')).querySelector('[data-body]');
+    if (body?.textContent.trim()) return [];
+    return [{ file: entry.file, line: entry.bodyLine, message: `正文在生成的页面 ${page} 里是空的：Markdown 可能有格式错误，请检查正文`, severity: 'error' }];
+  });
+}
+
+/** Images in the output that still carry EXIF (which may hold GPS and camera data). */
+export async function exifProblems(dir: string): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  for (const file of filesUnder(dir, (name) => IMAGE.test(name))) {
+    const { exif } = await sharp(file).metadata();
+    if (exif) {
+      problems.push({
+        file: pagePath(dir, file),
+        message: '图片带有 EXIF 信息（可能含拍摄地点）。照片请放在文稿旁边经网站处理，不要直接放进 public/',
+        severity: 'error',
+      });
+    }
+  }
+  return problems;
+}
