@@ -14,3 +14,8 @@ export function wan(n: number): string {
   const value = Math.round(n / 1000) / 10;
   return `${Number.isInteger(value) ? value : value.toFixed(1)}万`;
 }
+
+/** A phone number that never wraps at its hyphen (0898‑62800000 stays on one line). */
+export function displayPhone(number: string): string {
+  return number.replace(/-/g, '\u2011');
+}

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paths } from '../../src/lib/urls.ts';
 import { launchChromium } from './browser.ts';
 import { serve } from './serve.ts';
-import { SITES } from './sites.ts';
+import { SITES, readPage } from './sites.ts';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -25,42 +25,67 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Every page the sitemap lists, plus the 404 page. */
 const PAGES = [
-  paths.home(),
-  paths.newsList(),
-  paths.news('2024-02-27-jiaji-sanzhong-xuanjiang'),
-  paths.lectures(),
-  paths.letter('han-jia-zhi-jia-zhang-2024'),
-  paths.bases(),
-  paths.base('tanmen-haian-yizhan'),
-  paths.topic('ren-shi-xin-xing-du-pin'),
-  paths.campaign('spring-mobile-classroom-2024'),
-  paths.help(),
+  ...[...readPage(SITES.main, '/sitemap.xml').matchAll(/<loc>(.*?)<\/loc>/g)].map((m) => new URL(m[1]!).pathname),
   '/404.html',
 ];
 
-async function open(page: Page, urlPath: string) {
-  const violations: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') violations.push(m.text());
-  });
-  await page.goto(server.url + urlPath);
-  return violations;
+/** Collects CSP violations in the page (set up before any page script runs). */
+function recordCspViolations() {
+  const w = window as unknown as { __csp: string[] };
+  w.__csp = [];
+  document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
 }
+
+const cspViolations = (page: Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 
 async function overflowsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 }
 
-describe('accessibility', () => {
-  it.each(PAGES)('%s has no axe violations, no console errors and no sideways scroll on a phone', async (urlPath) => {
+describe('every page in the sitemap, on a phone', () => {
+  it('has no axe violations (WCAG 2.1 A/AA), no CSP violation, no console error, no sideways scroll', async () => {
+    expect(PAGES.length).toBeGreaterThan(40);
     const context = await browser.newContext({ viewport: PHONE });
+    await context.addInitScript(recordCspViolations);
     const page = await context.newPage();
-    const errors = await open(page, urlPath);
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    expect(errors).toEqual([]);
-    expect(await overflowsSideways(page)).toBe(false);
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`${page.url()} console: ${m.text()}`);
+    });
+    for (const urlPath of PAGES) {
+      await page.goto(server.url + urlPath);
+      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      for (const v of violations) problems.push(`${urlPath} axe ${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      for (const c of await cspViolations(page)) problems.push(`${urlPath} csp ${c}`);
+      if (await overflowsSideways(page)) problems.push(`${urlPath} scrolls sideways`);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 300_000);
+});
+
+describe('Content Security Policy', () => {
+  it('blocks a script injected into a page, inline or from another host', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(recordCspViolations);
+    const page = await context.newPage();
+    const target = server.url + paths.news('2024-02-27-jiaji-sanzhong-xuanjiang');
+    await page.route(target, async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(
+        '</main>',
+        '<script>window.__injected = true</script><script src="https://evil.example/x.js"></script><img src="x" onerror="window.__injected = true"></main>',
+      );
+      await route.fulfill({ response, body: html });
+    });
+    await page.goto(target);
+    expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+    const blocked = await cspViolations(page);
+    expect(blocked.filter((v) => v.startsWith('script-src')).length).toBeGreaterThanOrEqual(3);
+    // The site's own inline script still runs.
+    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-js'))).toBe(true);
     await context.close();
   });
 });
@@ -69,7 +94,7 @@ describe('长辈模式', () => {
   it('enlarges the type, keeps the layout and is remembered across pages', async () => {
     const context = await browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
-    await open(page, paths.news('2024-02-27-jiaji-sanzhong-xuanjiang'));
+    await page.goto(server.url + paths.news('2024-02-27-jiaji-sanzhong-xuanjiang'));
     const toggle = page.locator('[data-elder-toggle]');
     await expect(toggle.isVisible()).resolves.toBe(true);
     const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));

@@ -59,7 +59,8 @@ describe('src/ holds no Qionghai fact', () => {
   it('names no Qionghai town, office or outlet in code', async () => {
     const { globSync } = await import('node:fs');
     const files = globSync('src/**/*.{ts,astro,css}');
-    const words = [qionghai.region, qionghai.publisher, ...qionghai.towns, '海南', '琼'];
+    // Not '琼' alone: it is in the national list of licence-plate provinces.
+    const words = [qionghai.region, qionghai.publisher, ...qionghai.towns, '海南'];
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
       for (const word of words) expect(text.includes(word), `${file} mentions ${word}`).toBe(false);
