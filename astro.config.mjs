@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { contentGate } from './src/integrations/content-gate.ts';
-import { sitemap } from './src/integrations/sitemap.ts';
+import { siteFiles } from './src/integrations/site-files.ts';
 import { outputChecks } from './src/integrations/output-checks.ts';
 import { atomicPublish } from './src/integrations/atomic-publish.ts';
 import { site } from './src/site.ts';
@@ -24,7 +24,7 @@ export default defineConfig({
   markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [sitePresentation] }) },
   image: { layout: 'constrained', breakpoints: [480, 800, 1200, 1600] },
   // Order matters: the gate runs first; checks run after the build; publishing is last.
-  integrations: [contentGate(), mdx(), sitemap(site.url), outputChecks(), atomicPublish()],
+  integrations: [contentGate(), mdx(), siteFiles(site.url), outputChecks(), atomicPublish()],
   security: {
     csp: {
       // The elder-mode script must run before first paint, so it is inline; its hash is allowed here.

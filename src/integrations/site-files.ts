@@ -1,21 +1,24 @@
 /**
- * Writes sitemap.xml and robots.txt after the build, from the pages Astro
- * reports it wrote, so the sitemap can never miss a page or list one that is gone.
+ * Writes the files that describe the site to crawlers and hosts after the
+ * build: sitemap.xml (from the pages Astro reports it wrote, so it can never
+ * miss a page or list one that is gone), robots.txt and the `_headers` file.
  */
 import { writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
+import { renderHeadersFile } from '../lib/security-headers.ts';
 import { renderRobots, renderSitemap } from '../lib/sitemap.ts';
 import { paths } from '../lib/urls.ts';
 
-export function sitemap(siteUrl: string): AstroIntegration {
+export function siteFiles(siteUrl: string): AstroIntegration {
   return {
-    name: 'jindu:sitemap',
+    name: 'jindu:site-files',
     hooks: {
       'astro:build:done': async ({ dir, pages, logger }) => {
         const pathnames = pages.map((p) => (p.pathname === '' ? '/' : `/${p.pathname}`));
         const xml = renderSitemap(pathnames, siteUrl);
         await writeFile(new URL(paths.sitemap().slice(1), dir), xml);
         await writeFile(new URL('robots.txt', dir), renderRobots(siteUrl, paths.sitemap()));
+        await writeFile(new URL('_headers', dir), renderHeadersFile());
         logger.info(`sitemap.xml：${xml.match(/<url>/g)?.length ?? 0} 个页面`);
       },
     },
