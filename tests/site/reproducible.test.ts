@@ -17,7 +17,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function manifest(tz: string): string {
   const outDir = path.join(work, tz.replace('/', '-'), 'dist');
-  const env = { ...buildEnv({ ...SITES.main, name: `repro-${tz.replace('/', '-')}`, outDir }), TZ: tz };
+  const env: NodeJS.ProcessEnv = { ...buildEnv({ ...SITES.main, name: `repro-${tz.replace('/', '-')}`, outDir }), TZ: tz };
   rmSync(env.SITE_CACHE_DIR!, { recursive: true, force: true });
   const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, env, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(result.stdout + result.stderr);
