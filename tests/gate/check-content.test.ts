@@ -119,6 +119,13 @@ describe('content gate', () => {
     expect(lines[0]).toMatch(/^news\/same-name\.md 与 .*news\/2025\/same-name\.md 的网页地址相同/);
   });
 
+  it('compares file names after NFKC and case folding', () => {
+    write('news/same-name.md', news({}));
+    write('news/2025/ＳＡＭＥ-name.md', news({}));
+    const lines = report();
+    expect(lines).toContainEqual(expect.stringMatching(/^news\/same-name\.md 与 .*news\/2025\/ＳＡＭＥ-name\.md 的网页地址相同/));
+  });
+
   it('reports a missing required field with an example line', () => {
     write('news/missing.md', news({ summary: '' }));
     expect(report()).toEqual(['news/missing.md:2 summary 缺少必填项「摘要」，请添加一行，如 summary: "3月1日起，市禁毒办组织宣讲队走进各镇开展禁毒宣传。"']);

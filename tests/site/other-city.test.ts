@@ -2,9 +2,14 @@
  * The generator, not one site: a made-up county's settings and three content
  * files, built by the same code, must show none of Qionghai's facts.
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
+import { BODY_IMAGE_MAX_WIDTH } from '../../src/lib/markdown-plugins.ts';
+import { exifProblems } from '../../src/lib/output-checks.ts';
 import { loadSettings } from '../../src/lib/settings.ts';
 import { paths } from '../../src/lib/urls.ts';
 import { SITES, builtPages, readPage } from './sites.ts';
@@ -65,5 +70,29 @@ describe('src/ holds no Qionghai fact', () => {
       const text = readFileSync(file, 'utf8');
       for (const word of words) expect(text.includes(word), `${file} mentions ${word}`).toBe(false);
     }
+  });
+});
+
+describe('photos', () => {
+  it('resizes a phone photo in an article body and strips its EXIF and GPS data', async () => {
+    const source = await sharp(`${site.contentDir}/news/zhan-ban-zhao-pian.jpg`).metadata();
+    expect(source.exif).toBeDefined(); // the fixture carries camera and GPS data
+
+    const img = parse(readPage(site, paths.news('2025-05-10-chengguan-jindu-zhan-lan'))).querySelector('[data-body] img')!;
+    expect(img.getAttribute('alt')).toBe('城关镇文化广场上的禁毒图片展板');
+    expect(Number(img.getAttribute('width'))).toBe(BODY_IMAGE_MAX_WIDTH);
+    const built = await sharp(`${site.outDir}${img.getAttribute('src')}`).metadata();
+    expect(built.width).toBe(BODY_IMAGE_MAX_WIDTH);
+    expect(await exifProblems(site.outDir)).toEqual([]);
+    expect(readdirSync(`${site.outDir}/_astro`).filter((f) => f.endsWith('.jpg'))).toEqual([]);
+  });
+
+  it('would refuse to publish an image that kept its EXIF', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'exif-'));
+    cpSync(`${site.contentDir}/news/zhan-ban-zhao-pian.jpg`, `${dir}/photo.jpg`);
+    expect(await exifProblems(dir)).toEqual([
+      expect.objectContaining({ file: '/photo.jpg', message: expect.stringContaining('图片带有 EXIF 信息') }),
+    ]);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
