@@ -9,7 +9,7 @@ export default defineConfig({
     projects: [
       {
         // Pure modules and the content gate: no build needed.
-        test: { name: 'unit', root, include: ['tests/unit/**/*.test.ts', 'tests/gate/**/*.test.ts'] },
+        test: { name: 'unit', root, include: ['tests/unit/**/*.test.ts', 'tests/gate/**/*.test.ts', 'tests/tally/**/*.test.ts'] },
       },
       {
         // Built sites: global setup builds them once, tests read the output.

@@ -1,11 +1,37 @@
 /**
  * Campaign figures computed from the event records: the only place they are
- * added up, so the site never shows a figure typed in by hand.
+ * added up, used by the site (campaign and home pages) and by `npm run tally`,
+ * so the two can never disagree and no figure is typed in by hand twice.
  */
+import type { Problem } from './gate/problem.ts';
 
 export interface EventFigures {
   leaflets: number;
   audience: number;
+}
+
+/** An event record as the tally reads it (the `events` schema plus where it came from). */
+export interface EventRecord extends EventFigures {
+  id: string;
+  /** Project-relative path, for messages. */
+  file: string;
+  campaign: string;
+  date: string;
+  town: string;
+  organizer: string;
+  venue: string;
+  format: string;
+  /** File name of a news item about the event. */
+  news?: string;
+}
+
+export interface CampaignRecord {
+  id: string;
+  file: string;
+  name: string;
+  start: string;
+  end: string;
+  reported: Totals;
 }
 
 export interface Totals {
@@ -19,4 +45,158 @@ export function totalsOf(events: readonly EventFigures[]): Totals {
     (t, e) => ({ events: t.events + 1, leaflets: t.leaflets + e.leaflets, audience: t.audience + e.audience }),
     { events: 0, leaflets: 0, audience: 0 },
   );
+}
+
+export const BREAKDOWNS = {
+  town: '镇（区）',
+  month: '月份',
+  format: '形式',
+  organizer: '承办单位',
+} as const;
+
+export type Breakdown = keyof typeof BREAKDOWNS;
+
+export interface BreakdownRow extends Totals {
+  key: string;
+}
+
+const keyOf: Record<Breakdown, (e: EventRecord) => string> = {
+  town: (e) => e.town,
+  month: (e) => e.date.slice(0, 7),
+  format: (e) => e.format,
+  organizer: (e) => e.organizer,
+};
+
+/**
+ * Totals per town, month, format or organiser. Rows follow `order` when given
+ * (the settings' town order), months chronologically, others by event count.
+ */
+export function breakdown(events: readonly EventRecord[], by: Breakdown, order: readonly string[] = []): BreakdownRow[] {
+  const groups = new Map<string, EventRecord[]>();
+  for (const e of events) {
+    const key = keyOf[by](e);
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  const rows = [...groups].map(([key, items]) => ({ key, ...totalsOf(items) }));
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  return rows.sort((a, b) =>
+    by === 'month'
+      ? a.key.localeCompare(b.key)
+      : rank(a.key) - rank(b.key) || b.events - a.events || a.key.localeCompare(b.key, 'zh-CN'),
+  );
+}
+
+/** `2024-03` → `2024年3月`. */
+export function monthLabel(month: string): string {
+  return `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+}
+
+/**
+ * The office's rounding for people reached: from 10,000 up, in 万 to one
+ * decimal, rounded half up (52,499 → 5.2万, 52,500 → 5.3万); below 10,000 the
+ * exact count. Events and leaflets are always exact.
+ */
+export function roundAudience(n: number): string {
+  if (n < 10000) return String(n);
+  const tenths = Math.floor(n / 1000 + 0.5);
+  return `${tenths / 10}万`;
+}
+
+/** Whether a reported audience and a computed one read the same once rounded. */
+export function audienceAgrees(reported: number, computed: number): boolean {
+  return roundAudience(reported) === roundAudience(computed);
+}
+
+/** A ready-to-paste sentence for a report. */
+export function summarySentence(campaignName: string, t: Totals): string {
+  const people = t.audience < 10000 ? `${t.audience}人次` : `约${roundAudience(t.audience)}人次`;
+  return `${campaignName}共开展活动${t.events}场，发放宣传资料${t.leaflets}份，受教育群众${people}。`;
+}
+
+export interface Difference {
+  figure: keyof Totals;
+  label: string;
+  reported: number;
+  computed: number;
+}
+
+const FIGURE_LABELS: Record<keyof Totals, string> = { events: '活动场次', leaflets: '发放资料份数', audience: '受教育人数' };
+
+/** Figures where the records do not give what was reported (audience within the rounding rule). */
+export function compareWithReported(reported: Totals, computed: Totals): Difference[] {
+  return (Object.keys(FIGURE_LABELS) as (keyof Totals)[])
+    .filter((figure) =>
+      figure === 'audience' ? !audienceAgrees(reported.audience, computed.audience) : reported[figure] !== computed[figure],
+    )
+    .map((figure) => ({ figure, label: FIGURE_LABELS[figure], reported: reported[figure], computed: computed[figure] }));
+}
+
+/** An audience this many times the campaign's median is probably a typo (an extra zero). */
+export const OUTLIER_FACTOR = 10;
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * Problems the schema cannot see because they involve several records:
+ * duplicates, events outside their campaign's dates, unknown campaigns and
+ * towns, and (as warnings) audiences far above the campaign's usual.
+ */
+export function qualityProblems(
+  events: readonly EventRecord[],
+  campaigns: readonly CampaignRecord[],
+  towns: readonly string[],
+): Problem[] {
+  const problems: Problem[] = [];
+  const byId = new Map(campaigns.map((c) => [c.id, c]));
+  const seen = new Map<string, EventRecord>();
+  for (const e of events) {
+    const key = `${e.date}|${e.venue}|${e.organizer}`;
+    const first = seen.get(key);
+    if (first) {
+      problems.push({
+        file: e.file,
+        message: `与 ${first.file} 重复（同一天、同一地点、同一承办单位）：同一场活动只能记录一次，请删除其中一个，或改正日期、地点`,
+        severity: 'error',
+      });
+    } else seen.set(key, e);
+    if (!towns.includes(e.town)) {
+      problems.push({ file: e.file, field: 'town', message: `不认识的镇（区）「${e.town}」，应为：${towns.join('、')}`, severity: 'error' });
+    }
+    const campaign = byId.get(e.campaign);
+    if (!campaign) {
+      problems.push({ file: e.file, field: 'campaign', message: `所属活动「${e.campaign}」不存在`, severity: 'error' });
+    } else if (e.date < campaign.start || e.date > campaign.end) {
+      problems.push({
+        file: e.file,
+        field: 'date',
+        message: `日期 ${e.date} 不在「${campaign.name}」的活动期间（${campaign.start} 至 ${campaign.end}）内：请核对日期，或归入正确的活动`,
+        severity: 'error',
+      });
+    }
+    for (const figure of ['leaflets', 'audience'] as const) {
+      if (!Number.isInteger(e[figure]) || e[figure] < 0) {
+        problems.push({ file: e.file, field: figure, message: `应为不带引号的非负整数，现在是 ${e[figure]}`, severity: 'error' });
+      }
+    }
+  }
+  for (const campaign of campaigns) {
+    const own = events.filter((e) => e.campaign === campaign.id);
+    const usual = median(own.map((e) => e.audience));
+    for (const e of own) {
+      if (usual > 0 && e.audience > OUTLIER_FACTOR * usual) {
+        problems.push({
+          file: e.file,
+          field: 'audience',
+          message: `受众 ${e.audience} 人，是本活动通常规模（中位数 ${usual} 人）的 ${OUTLIER_FACTOR} 倍以上：请核对是否多写了一个 0`,
+          severity: 'warning',
+        });
+      }
+    }
+  }
+  return problems;
 }

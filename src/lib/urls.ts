@@ -30,6 +30,7 @@ export const paths = {
   topic: (id: string) => `/topics/${id}/`,
   campaigns: () => '/campaigns/',
   campaign: (id: string) => `/campaigns/${id}/`,
+  campaignEvents: (id: string, format: 'csv' | 'json') => `/campaigns/${id}/events.${format}`,
   about: () => '/about/',
   contact: () => '/contact/',
   help: () => '/help/',

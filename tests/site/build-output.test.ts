@@ -1,7 +1,9 @@
 /**
  * The real site, built from content/ with a fixed build day, read back as HTML.
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { parseCsv } from '../../src/lib/event-import.ts';
 import { parse, type HTMLElement } from 'node-html-parser';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +18,7 @@ const html = (urlPath: string): HTMLElement => parse(readPage(site, urlPath));
 const pages = builtPages(site);
 const { entries } = checkContent(site.contentDir, loadSettings(site.contentDir, {}));
 const ofCollection = (name: string) => entries.filter((e) => e.collection === name);
-const news = ofCollection('news').sort((a, b) => String(b.data.date).localeCompare(String(a.data.date)));
+const news = ofCollection('news').sort((a, b) => String(b.data.date).localeCompare(String(a.data.date)) || a.id.localeCompare(b.id));
 
 describe('every page type renders', () => {
   const samples = {
@@ -112,11 +114,26 @@ describe('news', () => {
     expect(doc.querySelector('.article-body')?.text.trim().length).toBeGreaterThan(200);
   });
 
-  it('files every item under its year and its category', () => {
-    for (const year of new Set(news.map((n) => String(n.data.date).slice(0, 4)))) {
-      const listed = html(paths.newsYear(Number(year))).querySelectorAll('main .item-list h2 a').map((a) => a.getAttribute('href'));
-      expect(listed).toEqual(news.filter((n) => String(n.data.date).startsWith(year)).map((n) => paths.news(n.id)));
+  /** Item links on a listing and on the pages after it (following rel=next). */
+  const listedAcrossPages = (first: string) => {
+    const links: string[] = [];
+    for (let url: string | undefined = first; url; ) {
+      const doc = html(url);
+      links.push(...doc.querySelectorAll('main .item-list h2 a').map((a) => a.getAttribute('href')!));
+      url = doc.querySelector('.pagination a[rel=next]')?.getAttribute('href');
     }
+    return links;
+  };
+
+  it('files every item under its year and its category, across pages', () => {
+    const byDate = (list: typeof news) => [...list].sort((a, b) => String(b.data.date).localeCompare(String(a.data.date)) || a.id.localeCompare(b.id));
+    for (const year of new Set(news.map((n) => String(n.data.date).slice(0, 4)))) {
+      const expected = byDate(news.filter((n) => String(n.data.date).startsWith(year))).map((n) => paths.news(n.id));
+      expect(listedAcrossPages(paths.newsYear(Number(year)))).toEqual(expected);
+    }
+    expect(listedAcrossPages(paths.newsList())).toHaveLength(news.length);
+    const campus = news.filter((n) => n.data.category === '校园禁毒');
+    expect(listedAcrossPages(paths.newsCategory('校园禁毒')).sort()).toEqual(campus.map((n) => paths.news(n.id)).sort());
   });
 
   it('serves a cover photo through the image pipeline: resized WebP with its alt text', () => {
@@ -203,6 +220,32 @@ describe('letters, bases, campaign', () => {
     expect(doc.querySelectorAll('main .item-list a')).toHaveLength(ofCollection('bases').length);
   });
 
+  it('shows the same figures as `npm run tally`, on the campaign page and the home page', () => {
+    const [report] = JSON.parse(
+      execFileSync(process.execPath, ['scripts/tally.ts', '--format', 'json', '--by', 'town', '--by', 'month'], {
+        encoding: 'utf8',
+        env: { ...process.env, SITE_CONTENT_DIR: site.contentDir },
+      }),
+    );
+    const expected = [`${report.computed.events} 场`, `${report.computed.leaflets.toLocaleString('en-US')} 份`, `${report.audienceRounded} 人次`];
+    const campaignPage = html(paths.campaign(report.campaign.id));
+    expect(campaignPage.querySelectorAll('.figures dd').map((d) => d.text)).toEqual(expected);
+    expect(html(paths.home()).querySelectorAll('.figures dd').map((d) => d.text)).toEqual(expected);
+    const townTable = campaignPage.querySelectorAll('#by-town-title ~ details tbody tr').map((tr) => [tr.querySelector('th')!.text, tr.querySelector('td')!.text]);
+    expect(townTable).toEqual(report.breakdowns.town.map((r: { key: string; audience: number }) => [r.key, r.audience.toLocaleString('en-US')]));
+    expect(campaignPage.querySelectorAll('svg[role=img] rect')).toHaveLength(report.breakdowns.town.length + report.breakdowns.month.length);
+  });
+
+  it('offers the records as CSV and JSON downloads', () => {
+    const campaign = ofCollection('campaigns')[0]!;
+    const events = ofCollection('events').filter((e) => e.data.campaign === campaign.id);
+    const rows = parseCsv(readPage(site, paths.campaignEvents(campaign.id, 'csv')).replace(/^\ufeff/, ''));
+    expect(rows).toHaveLength(events.length + 1);
+    const json = JSON.parse(readPage(site, paths.campaignEvents(campaign.id, 'json')));
+    expect(json.events).toHaveLength(events.length);
+    expect(json.totals.leaflets).toBe(events.reduce((sum, e) => sum + Number(e.data.leaflets), 0));
+  });
+
   it('shows campaign figures added up from the event records', () => {
     const campaign = ofCollection('campaigns')[0]!;
     const events = ofCollection('events').filter((e) => e.data.campaign === campaign.id);
@@ -210,7 +253,7 @@ describe('letters, bases, campaign', () => {
     const figures = html(paths.campaign(campaign.id)).querySelectorAll('.figures dd').map((d) => d.text);
     expect(figures[0]).toBe(`${events.length} 场`);
     expect(figures[1]).toBe(`${leaflets.toLocaleString('en-US')} 份`);
-    expect(html(paths.campaign(campaign.id)).querySelectorAll('tbody tr')).toHaveLength(events.length);
+    expect(html(paths.campaign(campaign.id)).querySelectorAll('#event-records tbody tr')).toHaveLength(events.length);
   });
 });
 

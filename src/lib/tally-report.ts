@@ -1,0 +1,175 @@
+/**
+ * The tally as text: an aligned table for the terminal (Chinese characters take
+ * two columns), CSV for spreadsheets, Markdown for reports, JSON for programs.
+ */
+import {
+  BREAKDOWNS,
+  breakdown,
+  compareWithReported,
+  monthLabel,
+  roundAudience,
+  summarySentence,
+  totalsOf,
+  type Breakdown,
+  type BreakdownRow,
+  type CampaignRecord,
+  type Difference,
+  type EventRecord,
+  type Totals,
+} from './tally.ts';
+
+export const FORMATS = ['table', 'json', 'csv', 'md'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface CampaignReport {
+  campaign: { id: string; name: string; start: string; end: string };
+  computed: Totals;
+  reported: Totals;
+  /** Audience as the office writes it: `5.3万`. */
+  audienceRounded: string;
+  summary: string;
+  differences: Difference[];
+  breakdowns: Partial<Record<Breakdown, BreakdownRow[]>>;
+}
+
+export function campaignReport(
+  campaign: CampaignRecord,
+  events: readonly EventRecord[],
+  by: readonly Breakdown[],
+  townOrder: readonly string[],
+): CampaignReport {
+  const own = events.filter((e) => e.campaign === campaign.id);
+  const computed = totalsOf(own);
+  return {
+    campaign: { id: campaign.id, name: campaign.name, start: campaign.start, end: campaign.end },
+    computed,
+    reported: campaign.reported,
+    audienceRounded: roundAudience(computed.audience),
+    summary: summarySentence(campaign.name, computed),
+    differences: compareWithReported(campaign.reported, computed),
+    breakdowns: Object.fromEntries(by.map((b) => [b, breakdown(own, b, townOrder)])),
+  };
+}
+
+/** Display width: East Asian wide and full-width characters take two columns. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    const wide =
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6) ||
+      (code >= 0x20000 && code <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+/** Columns padded to the widest cell; numbers right-aligned. */
+export function alignTable(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c] ?? ''))));
+  const isNumber = (s: string) => /^[\d,.]+(万)?$/.test(s);
+  return rows
+    .map((row) =>
+      row
+        .map((cell, c) => {
+          const pad = ' '.repeat(widths[c]! - displayWidth(cell));
+          return isNumber(cell) ? pad + cell : cell + pad;
+        })
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+const HEAD = ['场次', '资料（份）', '受众（人）'];
+const keyLabel = (by: Breakdown, key: string) => (by === 'month' ? monthLabel(key) : key);
+const figures = (t: Totals) => [String(t.events), String(t.leaflets), String(t.audience)];
+
+function csvCell(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
+  // BOM so that Excel on Chinese Windows opens the UTF-8 file with the right characters.
+  return '\ufeff' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+export function renderReports(reports: readonly CampaignReport[], format: Format): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(reports, null, 2) + '\n';
+    case 'csv':
+      return toCsv([
+        ['活动', '分类', '项目', ...HEAD],
+        ...reports.flatMap((r) => [
+          [r.campaign.name, '合计', '', ...figures(r.computed)],
+          ...Object.entries(r.breakdowns).flatMap(([by, rows]) =>
+            rows.map((row) => [r.campaign.name, BREAKDOWNS[by as Breakdown], keyLabel(by as Breakdown, row.key), ...figures(row)]),
+          ),
+        ]),
+      ]);
+    case 'md':
+      return reports
+        .map((r) =>
+          [
+            `## ${r.campaign.name}（${r.campaign.start} 至 ${r.campaign.end}）`,
+            '',
+            r.summary,
+            '',
+            `| 项目 | 记录汇总 | 上报数字 |`,
+            `| --- | ---: | ---: |`,
+            `| 活动场次 | ${r.computed.events} | ${r.reported.events} |`,
+            `| 发放资料（份） | ${r.computed.leaflets} | ${r.reported.leaflets} |`,
+            `| 受教育人数 | ${r.computed.audience}（约${r.audienceRounded}） | ${r.reported.audience} |`,
+            ...Object.entries(r.breakdowns).flatMap(([by, rows]) => [
+              '',
+              `### 按${BREAKDOWNS[by as Breakdown]}`,
+              '',
+              `| ${BREAKDOWNS[by as Breakdown]} | ${HEAD.join(' | ')} |`,
+              '| --- | ---: | ---: | ---: |',
+              ...rows.map((row) => `| ${keyLabel(by as Breakdown, row.key)} | ${figures(row).join(' | ')} |`),
+            ]),
+          ].join('\n'),
+        )
+        .join('\n\n') + '\n';
+    case 'table':
+      return reports
+        .map((r) =>
+          [
+            `${r.campaign.name}（${r.campaign.start} 至 ${r.campaign.end}）`,
+            alignTable([
+              ['', '记录汇总', '上报数字'],
+              ['活动场次', String(r.computed.events), String(r.reported.events)],
+              ['发放资料（份）', String(r.computed.leaflets), String(r.reported.leaflets)],
+              ['受教育人数', String(r.computed.audience), String(r.reported.audience)],
+              ['受教育人数（约）', r.audienceRounded, roundAudience(r.reported.audience)],
+            ]),
+            ...Object.entries(r.breakdowns).map(([by, rows]) =>
+              [`\n按${BREAKDOWNS[by as Breakdown]}`, alignTable([[BREAKDOWNS[by as Breakdown], ...HEAD], ...rows.map((row) => [keyLabel(by as Breakdown, row.key), ...figures(row)])])].join('\n'),
+            ),
+            `\n${r.summary}`,
+          ].join('\n'),
+        )
+        .join('\n\n') + '\n';
+  }
+}
+
+/** Column headers of the open-data download; the same words `tally import` reads back. */
+const RECORD_COLUMNS = ['日期', '镇区', '承办单位', '地点', '形式', '资料份数', '受众人数'] as const;
+
+/** The event records as open data (CSV opens in Excel; `npm run tally -- import` reads it back). */
+export function eventsCsv(events: readonly EventRecord[]): string {
+  return toCsv([RECORD_COLUMNS, ...events.map((e) => [e.date, e.town, e.organizer, e.venue, e.format, e.leaflets, e.audience])]);
+}
+
+export function eventsJson(campaign: CampaignRecord, events: readonly EventRecord[]): string {
+  const records = events.map(({ date, town, organizer, venue, format, leaflets, audience }) => ({ date, town, organizer, venue, format, leaflets, audience }));
+  return JSON.stringify({ campaign: { id: campaign.id, name: campaign.name, start: campaign.start, end: campaign.end }, totals: totalsOf(events), events: records }, null, 2) + '\n';
+}
