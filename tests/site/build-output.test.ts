@@ -156,7 +156,7 @@ describe('feeds and indexes', () => {
     const feed = await new Parser().parseString(readPage(site, paths.rss()));
     expect(feed.title).toContain('琼海禁毒');
     expect(readPage(site, paths.rss())).toContain('<language>zh-CN</language>');
-    expect(feed.items).toHaveLength(news.length);
+    expect(feed.items).toHaveLength(Math.min(50, news.length)); // the feed carries the 50 newest
     for (const item of feed.items) {
       const url = new URL(item.link!);
       expect(url.origin).toBe(site.siteUrl);

@@ -75,6 +75,7 @@ describe('records that disagree with the report', () => {
       'a.md': record('2025-04-02', '文化站', 100, 300),
       'b.md': record('2025-04-02', '文化站', 100, 300),
       'c.md': record('2025-05-03', '广场', 50, 200),
+      'd.md': record('2025-04-04', '集市', 10, 10).replace('town: 城关镇', 'town: 火星镇').replace('leaflets: 10', 'leaflets: "10"'),
     });
     const { status, stdout, stderr } = tally(['--check'], dir);
     expect(status).toBe(1);
@@ -84,6 +85,8 @@ describe('records that disagree with the report', () => {
     expect(stdout).toMatch(/可能的原因（见上面的问题）：.*events\/b\.md.*events\/c\.md/);
     expect(stderr).toMatch(/events\/b\.md 与 .*events\/a\.md 重复/);
     expect(stderr).toMatch(/events\/c\.md date 日期 2025-05-03 不在「春季宣传月」的活动期间/);
+    expect(stderr).toMatch(/events\/d\.md:4 town 只能是以下之一：城关镇、河西乡、北山镇/);
+    expect(stderr).toMatch(/events\/d\.md:8 leaflets 应为不带引号的整数/);
   });
 });
 
