@@ -5,6 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { contentGate } from './src/integrations/content-gate.ts';
 import { siteFiles } from './src/integrations/site-files.ts';
 import { outputChecks } from './src/integrations/output-checks.ts';
+import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { atomicPublish } from './src/integrations/atomic-publish.ts';
 import { site } from './src/site.ts';
 import { ELDER_MODE_SCRIPT_HASH } from './src/lib/elder-mode.ts';
@@ -24,11 +25,12 @@ export default defineConfig({
   markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [sitePresentation] }) },
   image: { layout: 'constrained', breakpoints: [480, 800, 1200, 1600] },
   // Order matters: the gate runs first; checks run after the build; publishing is last.
-  integrations: [contentGate(), mdx(), siteFiles(site.url), outputChecks(), atomicPublish()],
+  integrations: [contentGate(), mdx(), siteFiles(site.url), pagefindSearch(), outputChecks(), atomicPublish()],
   security: {
     csp: {
       // The elder-mode script must run before first paint, so it is inline; its hash is allowed here.
-      scriptDirective: { hashes: [ELDER_MODE_SCRIPT_HASH] },
+      // Pagefind's search runs in WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').
+      scriptDirective: { hashes: [ELDER_MODE_SCRIPT_HASH], resources: ["'self'", "'wasm-unsafe-eval'"] },
       // The city's colours come from site.yaml as one inline style.
       styleDirective: { hashes: [cspHash(themeCss(site.theme))] },
     },

@@ -28,6 +28,7 @@ export function knownPaths(entries: readonly PathEntry[], today: string): Set<st
     paths.bases(),
     paths.topics(),
     paths.campaigns(),
+    paths.search(),
     paths.about(),
     paths.contact(),
     paths.help(),

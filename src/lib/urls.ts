@@ -31,6 +31,7 @@ export const paths = {
   campaigns: () => '/campaigns/',
   campaign: (id: string) => `/campaigns/${id}/`,
   campaignEvents: (id: string, format: 'csv' | 'json') => `/campaigns/${id}/events.${format}`,
+  search: (query?: string) => (query ? `/search/?q=${encodeURIComponent(query)}` : '/search/'),
   about: () => '/about/',
   contact: () => '/contact/',
   help: () => '/help/',

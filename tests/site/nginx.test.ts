@@ -31,9 +31,6 @@ beforeAll(async () => {
   if (!existsSync(NGINX)) throw new Error(`nginx not found at ${NGINX}: apt-get install nginx-light (.ci/run does)`);
   const root = path.join(work, 'www');
   cpSync(SITES.main.outDir, root, { recursive: true });
-  // Stand-in for the search index until the site has one.
-  mkdirSync(path.join(root, 'pagefind'), { recursive: true });
-  writeFileSync(path.join(root, 'pagefind/pagefind.js'), '// index');
   const conf = path.join(work, 'conf');
   mkdirSync(path.join(conf, 'snippets'), { recursive: true });
   for (const file of readdirSync(path.join(ROOT, 'scripts/deploy/nginx'))) {

@@ -1,0 +1,165 @@
+/**
+ * Site search in a real browser: Pagefind over the built Qionghai site, served
+ * on 127.0.0.1, queried through the search page as a reader would.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { paths } from '../../src/lib/urls.ts';
+import { launchChromium } from './browser.ts';
+import { serve } from './serve.ts';
+import { SITES } from './sites.ts';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serve>>;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), serve(SITES.main.outDir)]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function searchPage(query: string, params = '', page?: Page) {
+  const p = page ?? (await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage());
+  await p.goto(`${server.url}${paths.search(query)}${params}`);
+  await p.waitForFunction(() => /^(找到|没有找到)/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+  return p;
+}
+
+const resultUrls = (page: Page) => page.$$eval('[data-search-results] h2 a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+
+/** Query → the page a reader expects among the first five results. Part-of-word queries are marked ⊂. */
+const RECALL: [string, string][] = [
+  ['嘉积三中', '/news/2024-02-27-jiaji-sanzhong-xuanjiang/'],
+  ['三中', '/news/2024-02-27-jiaji-sanzhong-xuanjiang/'], // ⊂ 嘉积三中
+  ['积三', '/news/2024-02-27-jiaji-sanzhong-xuanjiang/'], // ⊂ 嘉积三中
+  ['石壁镇中心学校', '/news/2024-03-07-shibi-zhongxin-xuexiao-xuanjiang/'],
+  ['长坡镇中心学校', '/news/2024-03-14-changpo-zhongxin-xuexiao-xuanjiang/'],
+  ['嘉积第三中学', '/lectures/'],
+  ['潭门', '/bases/tanmen-haian-yizhan/'], // ⊂ 潭门镇
+  ['彬村山', '/bases/bincunshan-jiaoyu-jidi/'], // ⊂ 彬村山华侨经济区
+  ['冯家湾', '/bases/changpo-haian-yizhan-2/'],
+  ['驿站', '/bases/tanmen-haian-yizhan/'], // ⊂ 海岸线驿站
+  ['依托咪酯', '/topics/shang-tou-dian-zi-yan/'],
+  ['电子烟', '/topics/shang-tou-dian-zi-yan/'], // ⊂ 上头电子烟
+  ['笑气', '/topics/xiao-qi-bu-shi-wan-ju/'],
+  ['合成大麻素', '/topics/he-cheng-da-ma-su/'],
+  ['大麻素', '/topics/he-cheng-da-ma-su/'], // ⊂ 合成大麻素
+  ['跳跳糖', '/topics/wei-zhuang-cheng-ling-shi-de-du-pin/'],
+  ['流动课堂', '/campaigns/spring-mobile-classroom-2024/'], // ⊂ 春季禁毒流动课堂
+  ['清源断流', '/news/2024-07-11-qing-yuan-duan-liu-ye-cha/'],
+  ['春夏攻势', '/news/2024-04-08-chun-xia-gong-shi-qi-dong/'], // ⊂ 2024春夏攻势
+  ['防风险', '/news/2024-01-12-kao-ping-you-xiu/'], // ⊂ 固本防风险
+  ['原植物', '/news/2024-08-20-du-pin-yuan-zhi-wu/'], // ⊂ 毒品原植物
+  ['送暖', '/news/2024-10-16-ye-feng-song-nuan/'], // ⊂ 椰风送暖
+  ['1222', '/news/2024-06-13-mao-fa-jian-ce-1222/'],
+  ['1192', '/news/2024-05-08-mao-fa-jian-ce/'],
+  ['47所', '/news/2024-01-22-han-jia-zhi-jia-zhang-xin/'],
+  ['寒假', '/letters/han-jia-zhi-jia-zhang-2024/'],
+  ['举报', '/topics/ru-he-ju-bao-du-pin-fan-zui/'],
+  ['戒毒治疗', '/topics/qiu-zhu-jie-du/'],
+  ['快递', '/news/2024-04-19-ji-di-qi-ye-jian-cha/'],
+  ['污水', '/news/2024-03-18-yi-ji-du-wu-shui-cai-yang/'],
+];
+
+describe('recall in Chinese', () => {
+  it(`finds the expected page in the top 5 for ${RECALL.length} queries, parts of words included`, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const misses: string[] = [];
+    const ranks: string[] = [];
+    for (const [query, expected] of RECALL) {
+      await searchPage(query, '', page);
+      const rank = (await resultUrls(page)).indexOf(expected) + 1;
+      ranks.push(`${query}→${rank}`);
+      if (rank < 1 || rank > 5) misses.push(`${query}: ${expected} at rank ${rank || '—'}`);
+    }
+    console.log(`search recall: ${ranks.join(' ')}`);
+    expect(misses).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
+
+describe('search page', () => {
+  it('reads ?q= from a link, fills the box and shows dated results with readable excerpts', async () => {
+    const page = await searchPage('依托咪酯');
+    expect(await page.inputValue('#search-q')).toBe('依托咪酯');
+    expect(await page.textContent('[data-search-status]')).toMatch(/^找到 \d+ 条与“依托咪酯”相关的内容/);
+    const excerpt = await page.textContent('[data-search-results] li p:not(.meta)');
+    expect([...(excerpt ?? '')].length).toBeGreaterThanOrEqual(30);
+    expect(await page.locator('[data-search-results] mark').count()).toBeGreaterThan(0);
+    const news = await searchPage('嘉积三中', '', page);
+    expect(await news.textContent('[data-search-results] li .meta')).toBe('新闻 · 2024-02-27');
+  });
+
+  it('filters by 栏目, 年份 and 镇区, shown in Chinese, and keeps them in the address', async () => {
+    const page = await searchPage('禁毒');
+    const labels = await page.$$eval('.search__filters label', (ls) => ls.map((l) => l.childNodes[0]!.textContent!.trim()));
+    expect(labels).toEqual(['栏目', '年份', '镇区']);
+    await page.selectOption('select[name=section]', '预防知识');
+    await page.waitForFunction(() => location.search.includes('section='));
+    await page.waitForFunction(() => /^找到/.test(document.querySelector('[data-search-status]')!.textContent!));
+    expect((await resultUrls(page)).every((u) => u.startsWith('/topics/'))).toBe(true);
+
+    const town = await searchPage('禁毒', '&town=' + encodeURIComponent('潭门镇'));
+    const urls = await resultUrls(town);
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls).toContain('/bases/tanmen-haian-yizhan/');
+    expect(await town.inputValue('select[name=town]')).toBe('潭门镇');
+    const years = await town.$$eval('select[name=year] option', (os) => os.map((o) => o.textContent));
+    expect(years).toContain('2024');
+  });
+
+  it('explains a search with no results', async () => {
+    const page = await searchPage('量子计算机');
+    expect(await page.textContent('[data-search-status]')).toBe('没有找到与“量子计算机”相关的内容。');
+    expect(await page.isVisible('[data-search-empty]')).toBe(true);
+  });
+
+  it('indexes only page content: not navigation, footers, lists or the 404 page', async () => {
+    for (const query of ['长辈模式', '网站标识码', '更多新闻', '找不到这个页面']) {
+      const page = await searchPage(query);
+      expect(await page.textContent('[data-search-status]'), query).toMatch(/^没有找到/);
+      await page.context().close();
+    }
+  });
+
+  it('has no axe violations with results shown, and works by keyboard', async () => {
+    const page = await searchPage('流动课堂');
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+    expect(violations.map((v) => v.id)).toEqual([]);
+    await page.fill('#search-q', '笑气');
+    await page.focus('#search-q');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-search-status]')!.textContent!.includes('笑气'));
+    expect(await resultUrls(page)).toContain('/topics/xiao-qi-bu-shi-wan-ju/');
+    expect(await page.getAttribute('[data-search-status]', 'role')).toBe('status');
+  });
+});
+
+describe('the header search box', () => {
+  it('is a plain form that reaches the search page before any script runs', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(server.url + paths.news('2024-02-27-jiaji-sanzhong-xuanjiang'));
+    await page.fill('#site-search-q', '寒假');
+    await page.press('#site-search-q', 'Enter');
+    await page.waitForURL(/\/search\/\?q=/);
+    expect(decodeURIComponent(new URL(page.url()).search)).toBe('?q=寒假');
+    await context.close();
+  });
+
+  it('loads the search index only on the search page', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(server.url + paths.news('2024-02-27-jiaji-sanzhong-xuanjiang'));
+    await page.goto(server.url + paths.home());
+    expect(requests.filter((r) => r.startsWith('/pagefind/'))).toEqual([]);
+    await context.close();
+  });
+});
