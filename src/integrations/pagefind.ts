@@ -30,7 +30,7 @@ export function pagefindSearch(): AstroIntegration {
           if (!index) throw new Error('Pagefind createIndex returned no index');
           const { page_count } = check('addDirectory', await index.addDirectory({ path: out }));
           check('writeFiles', await index.writeFiles({ outputPath: `${out}/${PAGEFIND_DIR}` }));
-          logger.info(`搜索索引：${page_count} 个页面（${Math.round(performance.now() - started)} ms）`);
+          logger.info(`搜索索引：读取 ${page_count} 个页面，只收录正文区域（${Math.round(performance.now() - started)} ms）`);
         } catch (error) {
           throw new Error('搜索索引生成失败', { cause: error });
         } finally {
