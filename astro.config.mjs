@@ -6,6 +6,7 @@ import { contentGate } from './src/integrations/content-gate.ts';
 import { siteFiles } from './src/integrations/site-files.ts';
 import { outputChecks } from './src/integrations/output-checks.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
+import { shareImagesReport } from './src/integrations/share-images.ts';
 import { atomicPublish } from './src/integrations/atomic-publish.ts';
 import { site } from './src/site.ts';
 import { ELDER_MODE_SCRIPT_HASH } from './src/lib/elder-mode.ts';
@@ -25,7 +26,7 @@ export default defineConfig({
   markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [sitePresentation] }) },
   image: { layout: 'constrained', breakpoints: [480, 800, 1200, 1600] },
   // Order matters: the gate runs first; checks run after the build; publishing is last.
-  integrations: [contentGate(), mdx(), siteFiles(site.url), pagefindSearch(), outputChecks(), atomicPublish()],
+  integrations: [contentGate(), mdx(), shareImagesReport(), siteFiles(site.url), pagefindSearch(), outputChecks(), atomicPublish()],
   security: {
     csp: {
       // The elder-mode script must run before first paint, so it is inline; its hash is allowed here.

@@ -36,6 +36,12 @@ export const paths = {
   contact: () => '/contact/',
   help: () => '/help/',
   rss: () => '/rss.xml',
+  /** The 1200×630 share card of a page (`/` → /og/home/card.png). */
+  shareCard: (pagePath: string) => `/og${pagePath === '/' ? '/home/' : pagePath}card.png`,
+  /** The square image chat apps pick up, one per column. */
+  leadTile: (column: string) => `/og/tiles/${column}.png`,
+  letterImage: (id: string) => `/og/letters/${id}/letter.png`,
+  lecturePoster: (id: string) => `/og/lectures/${id}/poster.png`,
   sitemap: () => '/sitemap.xml',
 } as const;
 

@@ -5,6 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paths } from '../../src/lib/urls.ts';
 import { launchChromium } from './browser.ts';
@@ -134,15 +135,33 @@ describe('without JavaScript', () => {
 });
 
 describe('print', () => {
-  it('prints a letter without navigation or footer, with the reply slip', async () => {
-    const page = await browser.newPage();
+  it('prints a letter on A4 without navigation or footer, the reply slip in the printed page', async () => {
+    const page = await browser.newPage({ viewport: { width: 794, height: 1123 } });
     await page.goto(server.url + paths.letter('han-jia-zhi-jia-zhang-2024'));
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('.site-header').isVisible()).toBe(false);
-    expect(await page.locator('.site-footer').isVisible()).toBe(false);
-    expect(await page.locator('.reply-slip').isVisible()).toBe(true);
+    for (const hidden of ['.site-header', '.site-footer', '.breadcrumbs', '.lead-tile', 'a[download]']) {
+      expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+    }
+    const shot = await page.screenshot({ fullPage: true });
+    const { height } = (await sharp(shot).metadata()) as { height: number };
+    const slip = (await page.locator('.reply-slip').boundingBox())!;
+    expect(slip.height).toBeGreaterThan(100);
+    expect(slip.y + slip.height).toBeLessThanOrEqual(height);
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await page.close();
+  });
+
+  it('prints news and topics without navigation, footer or related links', async () => {
+    const page = await browser.newPage();
+    for (const url of [paths.news('2024-02-27-jiaji-sanzhong-xuanjiang'), paths.topic('ren-shi-xin-xing-du-pin')]) {
+      await page.goto(server.url + url);
+      await page.emulateMedia({ media: 'print' });
+      for (const hidden of ['.site-header', '.site-footer', '.prev-next', '#related-heading']) {
+        expect(await page.locator(hidden).first().isVisible(), `${url} ${hidden}`).toBe(false);
+      }
+      expect(await page.locator('main h1').isVisible()).toBe(true);
+    }
     await page.close();
   });
 });

@@ -23,11 +23,10 @@ function buildWith(name: string, file: string, text: string) {
   writeFileSync(path.join(contentDir, file), text);
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'index.html'), 'published');
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    env: buildEnv({ name: `bad-${name}`, contentDir, outDir, siteUrl: 'https://bad.example' }),
-    encoding: 'utf8',
-  });
+  const env = buildEnv({ name: `bad-${name}`, contentDir, outDir, siteUrl: 'https://bad.example' });
+  // A clean build: Astro's content cache from an earlier run would point at an older temporary folder.
+  rmSync(env.SITE_CACHE_DIR!, { recursive: true, force: true });
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, env, encoding: 'utf8' });
   return { status: result.status, output: result.stdout + result.stderr, outDir };
 }
 

@@ -1,0 +1,219 @@
+/**
+ * The share images, as pure functions of plain data (which is also their
+ * cache key): the 1200×630 link card, the square lead tile WeChat picks up,
+ * the 1080-wide long image of a parent letter, and the 1080×1440 lecture poster.
+ */
+import { h, img, type OgChild, type OgElement } from './element.ts';
+import { FONT_FAMILY } from './fonts.ts';
+
+export interface Brand {
+  siteName: string;
+  publisher: string;
+  primary: string;
+  accent: string;
+}
+
+const INK = '#1f2328';
+const MUTED = '#555d66';
+
+const page = (width: number, height: number | undefined, brand: Brand, ...children: OgChild[]): OgElement =>
+  h(
+    'div',
+    {
+      width,
+      ...(height ? { height } : {}),
+      flexDirection: 'column',
+      backgroundColor: '#ffffff',
+      color: INK,
+      fontFamily: FONT_FAMILY,
+      boxSizing: 'border-box',
+      borderTop: `16px solid ${brand.primary}`,
+    },
+    ...children,
+  );
+
+export interface CardInput {
+  brand: Brand;
+  title: string;
+  /** The column: 禁毒新闻, 预防知识, 致家长的信… */
+  column: string;
+  date?: string;
+}
+
+/** 1200×630 link card: column, title (three lines at most, ellipsis), date, site name. */
+export function shareCard({ brand, title, column, date }: CardInput) {
+  return {
+    width: 1200,
+    height: 630,
+    element: page(
+      1200,
+      630,
+      brand,
+      h(
+        'div',
+        { flexDirection: 'column', justifyContent: 'space-between', padding: '56px 72px 48px', flexGrow: 1 },
+        h('div', { fontSize: 34, fontWeight: 700, color: brand.primary }, column),
+        h('div', { fontSize: 66, fontWeight: 700, lineHeight: 1.3, lineClamp: 3, display: 'block' }, title),
+        h(
+          'div',
+          { justifyContent: 'space-between', alignItems: 'flex-end', fontSize: 30, color: MUTED },
+          h('div', {}, date ?? ''),
+          h('div', { flexDirection: 'column', alignItems: 'flex-end' }, h('div', { fontWeight: 700, color: INK }, brand.siteName), h('div', { fontSize: 24 }, brand.publisher)),
+        ),
+      ),
+    ),
+  };
+}
+
+export interface TileInput {
+  brand: Brand;
+  column: string;
+}
+
+/** 480×480 square near the top of a page, for chat apps that take the first large image. */
+export function leadTile({ brand, column }: TileInput) {
+  return {
+    width: 480,
+    height: 480,
+    element: h(
+      'div',
+      {
+        width: 480,
+        height: 480,
+        flexDirection: 'column',
+        justifyContent: 'center',
+        alignItems: 'center',
+        backgroundColor: brand.primary,
+        color: '#ffffff',
+        fontFamily: FONT_FAMILY,
+      },
+      h('div', { fontSize: 72, fontWeight: 700 }, brand.siteName),
+      h('div', { marginTop: 28, fontSize: 44, padding: '8px 28px', border: '3px solid #ffffff', borderRadius: 12 }, column),
+    ),
+  };
+}
+
+/** A QR code as an SVG data URL, drawn from the module matrix (no raster scaling). */
+export function qrDataUrl(modules: boolean[][], size: number): string {
+  const n = modules.length;
+  const quiet = 4;
+  const total = n + quiet * 2;
+  const rects = modules
+    .flatMap((row, y) => row.map((on, x) => (on ? `<rect x="${x + quiet}" y="${y + quiet}" width="1" height="1"/>` : '')))
+    .join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${total} ${total}" shape-rendering="crispEdges"><rect width="${total}" height="${total}" fill="#fff"/><g fill="#000">${rects}</g></svg>`;
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+}
+
+export type LetterBlock = { kind: 'heading' | 'paragraph' | 'item'; text: string };
+
+export interface LetterInput {
+  brand: Brand;
+  title: string;
+  /** Shown above the title when the image is made for one school. */
+  school?: string;
+  salutation: string;
+  blocks: LetterBlock[];
+  issuer: string;
+  /** 2024年1月20日 */
+  dateText: string;
+  qr: boolean[][];
+  /** Invitation under the QR code. */
+  scanLine: string;
+}
+
+/** 1080-wide image of a whole letter, as tall as it needs to be, for posting in a parents' group. */
+export function letterImage(input: LetterInput) {
+  const { brand } = input;
+  const body = input.blocks.map((block) =>
+    block.kind === 'heading'
+      ? h('div', { fontSize: 40, fontWeight: 700, marginTop: 20, marginBottom: 12, color: brand.primary }, block.text)
+      : block.kind === 'item'
+        ? h('div', { fontSize: 36, lineHeight: 1.75, marginBottom: 8 }, h('div', { width: 36, flexShrink: 0 }, '·'), h('div', { flex: 1 }, block.text))
+        : h('div', { fontSize: 36, lineHeight: 1.8, marginBottom: 22 }, `　　${block.text}`),
+  );
+  return {
+    width: 1080,
+    element: page(
+      1080,
+      undefined,
+      brand,
+      h(
+        'div',
+        { flexDirection: 'column', padding: '64px 76px 72px' },
+        input.school ? h('div', { justifyContent: 'center', fontSize: 36, color: brand.primary, marginBottom: 12 }, input.school) : '',
+        h('div', { justifyContent: 'center', textAlign: 'center', fontSize: 52, fontWeight: 700, lineHeight: 1.4, marginBottom: 40 }, input.title),
+        h('div', { fontSize: 38, fontWeight: 700, marginBottom: 20 }, input.salutation),
+        h('div', { flexDirection: 'column' }, ...body),
+        h(
+          'div',
+          { flexDirection: 'column', alignItems: 'flex-end', fontSize: 36, lineHeight: 1.7, marginTop: 36 },
+          ...(input.school ? [h('div', {}, input.school)] : []),
+          h('div', {}, input.issuer),
+          h('div', {}, input.dateText),
+        ),
+        h(
+          'div',
+          { alignItems: 'center', marginTop: 48, paddingTop: 40, borderTop: `3px dashed ${MUTED}` },
+          img(qrDataUrl(input.qr, 280), 280, 280),
+          h(
+            'div',
+            { flexDirection: 'column', marginLeft: 40, flex: 1 },
+            h('div', { fontSize: 38, fontWeight: 700, lineHeight: 1.5 }, input.scanLine),
+            h('div', { fontSize: 30, color: MUTED, marginTop: 12 }, `${brand.siteName}　${brand.publisher}`),
+          ),
+        ),
+      ),
+    ),
+  };
+}
+
+export interface PosterInput {
+  brand: Brand;
+  topic: string;
+  school: string;
+  /** 2026年12月3日 星期四 */
+  dateText: string;
+  time: string;
+  venue: string;
+  audience: string;
+  team: string;
+  qr: boolean[][];
+}
+
+/** 1080×1440 poster for an upcoming school lecture, with a QR code to the schedule. */
+export function lecturePoster(input: PosterInput) {
+  const { brand } = input;
+  const row = (label: string, value: string) =>
+    h('div', { fontSize: 40, lineHeight: 1.6, marginBottom: 10 }, h('div', { width: 140, color: MUTED, flexShrink: 0 }, label), h('div', { flex: 1, fontWeight: 700 }, value));
+  return {
+    width: 1080,
+    height: 1440,
+    element: h(
+      'div',
+      { width: 1080, height: 1440, flexDirection: 'column', backgroundColor: '#ffffff', color: INK, fontFamily: FONT_FAMILY },
+      h(
+        'div',
+        { flexDirection: 'column', backgroundColor: brand.primary, color: '#ffffff', padding: '72px 80px 64px' },
+        h('div', { fontSize: 36 }, `${brand.siteName} · 校园禁毒宣讲`),
+        h('div', { fontSize: 76, fontWeight: 700, lineHeight: 1.3, marginTop: 28, lineClamp: 3, display: 'block' }, input.topic),
+      ),
+      h(
+        'div',
+        { flexDirection: 'column', padding: '64px 80px 0', flexGrow: 1 },
+        h('div', { fontSize: 56, fontWeight: 700, marginBottom: 36, color: brand.primary }, input.school),
+        row('日期', input.dateText),
+        row('时间', input.time),
+        row('地点', input.venue),
+        row('听众', input.audience),
+        row('宣讲', input.team),
+      ),
+      h(
+        'div',
+        { alignItems: 'center', padding: '0 80px 72px' },
+        img(qrDataUrl(input.qr, 260), 260, 260),
+        h('div', { flexDirection: 'column', marginLeft: 40 }, h('div', { fontSize: 38, fontWeight: 700 }, '扫码查看全部宣讲安排'), h('div', { fontSize: 30, color: MUTED, marginTop: 10 }, brand.publisher)),
+      ),
+    ),
+  };
+}
