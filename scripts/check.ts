@@ -4,6 +4,8 @@
  */
 import { checkContent } from '../src/lib/gate/check-content.ts';
 import { ContentProblemsError, formatProblem, sortProblems } from '../src/lib/gate/problem.ts';
+import { buildDate } from '../src/lib/publishing.ts';
+import { scheduleReport } from '../src/lib/schedule.ts';
 import { contentDir, displayPath, loadSettings } from '../src/lib/settings.ts';
 
 function main(): number {
@@ -24,6 +26,16 @@ function main(): number {
     return 1;
   }
   console.log(`内容检查通过：${displayPath(dir) || '.'} 下 ${entries.length} 个文件。`);
+  const today = buildDate(settings.timeZone);
+  const { scheduled, drafts } = scheduleReport(entries, today);
+  if (scheduled.length > 0) {
+    console.log(`\n定时发布（以 ${today} 为今天，到日期后重新生成网站时出现）：`);
+    for (const s of scheduled) console.log(`  ${s.date}  ${s.file}`);
+  }
+  if (drafts.length > 0) {
+    console.log(`\n草稿（draft: true，不会发布）：`);
+    for (const d of drafts) console.log(`  ${d}`);
+  }
   return 0;
 }
 

@@ -1,31 +1,57 @@
 /**
  * Checks every content file before Astro reads any, so staff get one list of
  * every problem in Chinese instead of the first zod error Astro meets.
- * Errors stop `astro build`; in `astro dev` they are logged and the server keeps running.
+ * Errors stop `astro build`. In `astro dev` the same check runs again whenever
+ * a content file changes: problems are logged and shown in the browser's error
+ * overlay, and the server keeps running.
  */
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { checkContent } from '../lib/gate/check-content.ts';
 import { ContentProblemsError, formatProblem, sortProblems } from '../lib/gate/problem.ts';
 import { contentDir, loadSettings } from '../lib/settings.ts';
+
+/** Runs the gate; returns the error to show, if any. */
+function runGate(logger: AstroIntegrationLogger): ContentProblemsError | undefined {
+  const started = performance.now();
+  let problems;
+  let count = 0;
+  try {
+    const result = checkContent(contentDir(), loadSettings());
+    problems = result.problems;
+    count = result.entries.length;
+  } catch (error) {
+    if (error instanceof ContentProblemsError) return error; // site.yaml itself is wrong
+    throw error;
+  }
+  for (const warning of sortProblems(problems.filter((p) => p.severity === 'warning'))) logger.warn(formatProblem(warning));
+  if (problems.some((p) => p.severity === 'error')) return new ContentProblemsError(problems);
+  logger.info(`${count} 个内容文件检查通过（${Math.round(performance.now() - started)} ms）`);
+  return undefined;
+}
 
 export function contentGate(): AstroIntegration {
   return {
     name: 'jindu:content-gate',
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
-        const started = performance.now();
-        const { problems, entries } = checkContent(contentDir(), loadSettings());
-        const errors = problems.filter((p) => p.severity === 'error');
-        for (const warning of sortProblems(problems.filter((p) => p.severity === 'warning'))) {
-          logger.warn(formatProblem(warning));
-        }
-        if (errors.length === 0) {
-          logger.info(`${entries.length} 个内容文件检查通过（${Math.round(performance.now() - started)} ms）`);
-          return;
-        }
-        const failure = new ContentProblemsError(problems);
+        const failure = runGate(logger);
+        if (!failure) return;
         if (command === 'build') throw failure;
         logger.error(failure.message);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const dir = contentDir();
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        server.watcher.on('all', (_event, file) => {
+          if (!file.startsWith(dir)) return;
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            const failure = runGate(logger);
+            if (!failure) return;
+            logger.error(failure.message);
+            server.hot.send({ type: 'error', err: { message: failure.message, stack: '', plugin: 'jindu:content-gate' } });
+          }, 150);
+        });
       },
     },
   };

@@ -6,7 +6,7 @@ export function tallyRecords(entries: readonly CheckedEntry[]): { events: EventR
   const valid = entries.filter((e) => e.valid);
   return {
     events: valid
-      .filter((e) => e.collection === 'events')
+      .filter((e) => e.collection === 'events' && !e.data.draft)
       .map((e) => ({ id: e.id, file: e.file, ...(e.data as Omit<EventRecord, 'id' | 'file'>) })),
     campaigns: valid
       .filter((e) => e.collection === 'campaigns' && !e.data.draft)

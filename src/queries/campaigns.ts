@@ -23,7 +23,7 @@ const toEvent = (e: CollectionEntry<'events'>): EventRecord => ({ id: e.id, file
 export async function campaignsWithFigures(): Promise<CampaignWithFigures[]> {
   const [campaigns, events] = await Promise.all([
     getCollection('campaigns', ({ data }) => isPublic('campaigns', data, today)),
-    getCollection('events'),
+    getCollection('events', ({ data }) => isPublic('events', data, today)),
   ]);
   return campaigns
     .sort((a, b) => b.data.start.localeCompare(a.data.start))

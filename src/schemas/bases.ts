@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import type { SchemaContext } from './context.ts';
-import { altText, describe, entry, isoDate, officePhone, oneOf, text } from './fields.ts';
+import { altText, describe, draftFlag, entry, isoDate, officePhone, oneOf, sampleFlag, text } from './fields.ts';
 
 /** Kinds of place: label for staff and readers, slug for URLs and anchors. */
 export const BASE_KINDS = [
@@ -54,8 +54,8 @@ export function baseSchema<Image extends z.ZodType>(ctx: SchemaContext<Image>) {
     photos: z
       .array(entry({ src: describe(ctx.image(), { label: '照片', example: './hall.jpg' }), alt: altText() }))
       .default([]),
-    sample: z.boolean().default(false),
-    draft: z.boolean().default(false),
+    sample: sampleFlag(),
+    draft: draftFlag(),
   });
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { count, entry, isoDate, text } from './fields.ts';
+import { count, draftFlag, entry, isoDate, sampleFlag, text } from './fields.ts';
 
 export function campaignSchema() {
   return entry({
@@ -16,8 +16,8 @@ export function campaignSchema() {
       leaflets: count({ label: '上报发放资料份数', example: '13569' }),
       audience: count({ label: '上报受教育人数', example: '53000' }),
     }),
-    sample: z.boolean().default(false),
-    draft: z.boolean().default(false),
+    sample: sampleFlag(),
+    draft: draftFlag(),
   }).refine((d) => d.end >= d.start, { message: '结束日期不能早于开始日期', path: ['end'] });
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import type { SchemaContext } from './context.ts';
-import { count, entry, entryRef, isoDate, oneOf, text } from './fields.ts';
+import { count, draftFlag, entry, entryRef, isoDate, oneOf, text } from './fields.ts';
 
 export const EVENT_FORMATS = ['讲座', '展览', '互动体验', '文艺演出', '知识竞赛', '宣传咨询'] as const;
 
@@ -17,6 +17,8 @@ export function eventSchema(ctx: SchemaContext) {
     audience: count({ label: '受众人数', example: '450' }),
     /** File name of a news item about this event. */
     news: entryRef({ label: '相关报道', example: '2024-03-05-huo-dong-qi-dong' }).optional(),
+    /** A draft record is left out of every total until it is checked. */
+    draft: draftFlag(),
   });
 }
 

@@ -178,3 +178,9 @@ export function officePhone(info: FieldInfo) {
 
 /** Frontmatter keys are closed: a misspelt key is an error, not a silently ignored field. */
 export const entry = z.strictObject;
+
+/** Marks a record as sample data written for the site (a notice is shown on its page). */
+export const sampleFlag = () => describe(z.boolean(), { label: '示例数据（true：细节为示例，页面会显示提示）', example: 'true' }).default(false);
+
+/** A draft never appears anywhere on the site, in feeds, search or statistics. */
+export const draftFlag = () => describe(z.boolean(), { label: '草稿（true：暂不发布）', example: 'true' }).default(false);

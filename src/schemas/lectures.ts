@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import type { SchemaContext } from './context.ts';
-import { clockTime, count, entry, entryRef, isoDate, oneOf, text } from './fields.ts';
+import { clockTime, count, draftFlag, entry, entryRef, isoDate, oneOf, sampleFlag, text } from './fields.ts';
 
 export function lectureSchema(ctx: SchemaContext) {
   return entry({
@@ -21,8 +21,8 @@ export function lectureSchema(ctx: SchemaContext) {
     expected: count({ label: '预计人数', example: '600' }).optional(),
     /** File name of the news item that reported on the lecture. */
     report: entryRef({ label: '相关报道', example: '2024-02-27-xiao-yuan-xuan-jiang' }).optional(),
-    sample: z.boolean().default(false),
-    draft: z.boolean().default(false),
+    sample: sampleFlag(),
+    draft: draftFlag(),
   }).refine((d) => d.end > d.start, { message: '结束时间应晚于开始时间', path: ['end'] });
 }
 

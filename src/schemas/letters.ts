@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { count, describe, entry, isoDate, oneOf, text } from './fields.ts';
+import { count, describe, draftFlag, entry, isoDate, oneOf, sampleFlag, text } from './fields.ts';
 
 export const LETTER_OCCASIONS = ['寒假', '暑假', '开学', '国际禁毒日', '其他'] as const;
 
@@ -32,8 +32,8 @@ export function letterSchema() {
       pledge: text({ label: '承诺语', example: '"我已认真阅读此信，将配合学校做好孩子的禁毒教育。"' }, { max: 100 }).optional(),
       returnBy: isoDate({ label: '交回日期', example: '"2024-01-26"' }).optional(),
     }).optional(),
-    sample: z.boolean().default(false),
-    draft: z.boolean().default(false),
+    sample: sampleFlag(),
+    draft: draftFlag(),
   });
 }
 

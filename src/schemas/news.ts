@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import type { SchemaContext } from './context.ts';
-import { altText, describe, entry, isoDate, oneOf, text } from './fields.ts';
+import { altText, describe, draftFlag, entry, isoDate, oneOf, sampleFlag, text } from './fields.ts';
 
 /** News categories: Chinese label for staff and readers, ASCII slug for URLs. */
 export const NEWS_CATEGORIES = [
@@ -32,20 +32,26 @@ export function newsSchema<Image extends z.ZodType>(ctx: SchemaContext<Image>) {
       { label: '发布媒体', example: `[${ctx.outlets[0]}]` },
     ),
     /** Channels that reposted it. */
-    reposts: z.array(oneOf(ctx.reposts as [string, ...string[]], { label: '转载渠道', example: ctx.reposts[0] ?? '' })).default([]),
+    reposts: describe(z.array(oneOf(ctx.reposts as [string, ...string[]], { label: '转载渠道', example: ctx.reposts[0] ?? '' })), {
+      label: '转载渠道',
+      example: `[${ctx.reposts[0] ?? ''}]`,
+    }).default([]),
     /** One or two sentences shown in lists, feeds and shared links. */
     summary: text({ label: '摘要', example: '"3月1日起，市禁毒办组织宣讲队走进各镇开展禁毒宣传。"' }, { min: 15, max: 150 }),
-    tags: z.array(text({ label: '标签', example: '流动课堂' }, { max: 12 })).default([]),
+    tags: describe(z.array(text({ label: '标签', example: '流动课堂' }, { max: 12 })), { label: '标签', example: '[流动课堂, 校园禁毒]' }).default([]),
     /** The town or district the item is about, if one. */
     town: oneOf(ctx.towns, { label: '镇（区）', example: ctx.towns[0] }).optional(),
-    cover: entry({
-      src: describe(ctx.image(), { label: '封面图片', example: './cover.jpg' }),
-      alt: altText(),
-    }).optional(),
+    cover: describe(
+      entry({
+        src: describe(ctx.image(), { label: '封面图片', example: './cover.jpg' }),
+        alt: altText(),
+      }),
+      { label: '封面照片（照片放在文稿旁边）', example: '' },
+    ).optional(),
     /** Sample record written for the site, not an official item. */
-    sample: z.boolean().default(false),
+    sample: sampleFlag(),
     /** Drafts never appear anywhere on the site. */
-    draft: z.boolean().default(false),
+    draft: draftFlag(),
   }).refine((d) => !d.updated || d.updated >= d.date, {
     message: '更新日期不能早于发布日期',
     path: ['updated'],

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { count, entry, isoDate, oneOf, text } from './fields.ts';
+import { count, draftFlag, entry, isoDate, oneOf, text } from './fields.ts';
 
 export const TOPIC_KINDS = ['毒品知识', '误区与真相', '求助指南', '家长指南', '教师指南'] as const;
 
@@ -12,7 +12,7 @@ export function topicSchema() {
     order: count({ label: '排序', example: '1' }).default(100),
     /** Date of the last review of the text. */
     updated: isoDate({ label: '审核日期', example: '"2024-06-01"' }),
-    draft: z.boolean().default(false),
+    draft: draftFlag(),
   });
 }
 

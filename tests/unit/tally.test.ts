@@ -11,7 +11,8 @@ import {
   type CampaignRecord,
   type EventRecord,
 } from '../../src/lib/tally.ts';
-import { alignTable, campaignReport, displayWidth, eventsCsv, renderReports } from '../../src/lib/tally-report.ts';
+import { alignTable, campaignReport, eventsCsv, renderReports } from '../../src/lib/tally-report.ts';
+import { displayWidth } from '../../src/lib/text-width.ts';
 import { parseCsv } from '../../src/lib/event-import.ts';
 
 const campaign: CampaignRecord = {

@@ -1,0 +1,83 @@
+/**
+ * `npm run new -- <类型> "<中文标题>" [--campaign 活动文件名]`
+ * Creates a content file in the right folder, named from the title's pinyin,
+ * with every field written out and explained. The file starts as a draft.
+ */
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { imagePath, schemaContext } from '../src/schemas/context.ts';
+import { COLLECTIONS } from '../src/schemas/index.ts';
+import { ContentProblemsError } from '../src/lib/gate/problem.ts';
+import { checkContent } from '../src/lib/gate/check-content.ts';
+import { NEW_TYPES, newEntryName, newEntryText, type NewType } from '../src/lib/new-entry.ts';
+import { buildDate } from '../src/lib/publishing.ts';
+import { contentDir, displayPath, loadSettings } from '../src/lib/settings.ts';
+import { absoluteUrl, paths } from '../src/lib/urls.ts';
+
+const TYPES = Object.keys(NEW_TYPES) as NewType[];
+const USAGE = `用法：npm run new -- 类型 "中文标题"
+类型：${TYPES.map((t) => `${t}（${COLLECTIONS[t].label}）`).join('、')}
+例如：npm run new -- news "我市开展禁毒宣传进社区活动"`;
+
+function pageOf(type: NewType, id: string, campaign?: string): string {
+  switch (type) {
+    case 'news':
+      return paths.news(id);
+    case 'letters':
+      return paths.letter(id);
+    case 'bases':
+      return paths.base(id);
+    case 'topics':
+      return paths.topic(id);
+    case 'campaigns':
+      return paths.campaign(id);
+    case 'lectures':
+      return paths.lecture(id);
+    case 'events':
+      return campaign ? paths.campaign(campaign) : paths.campaigns();
+  }
+}
+
+function main(): number {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { campaign: { type: 'string' } } });
+  const [type, ...titleWords] = positionals;
+  const title = titleWords.join(' ').trim();
+  if (!type || !TYPES.includes(type as NewType) || !title) {
+    console.error(USAGE);
+    return 2;
+  }
+  const kind = type as NewType;
+  const dir = contentDir();
+  const settings = loadSettings(dir);
+  const today = buildDate(settings.timeZone);
+  const extra: Record<string, string> = {};
+  if (kind === 'events') {
+    const campaigns = checkContent(dir, settings).entries.filter((e) => e.collection === 'campaigns' && e.valid);
+    const campaign = values.campaign ?? [...campaigns].sort((a, b) => String(b.data.start).localeCompare(String(a.data.start)))[0]?.id;
+    if (!campaign || !campaigns.some((c) => c.id === campaign)) {
+      console.error(`请用 --campaign 指定所属活动。现有活动：${campaigns.map((c) => c.id).join('、') || '（无，请先 npm run new -- campaigns "活动名称"）'}`);
+      return 2;
+    }
+    extra.campaign = campaign;
+  }
+  const folder = path.join(dir, kind);
+  mkdirSync(folder, { recursive: true });
+  const taken = new Set(readdirSync(folder, { recursive: true }).map((f) => path.basename(String(f)).replace(/\.md$/, '')));
+  const id = newEntryName(kind, title, today, taken);
+  const file = path.join(folder, `${id}.md`);
+  if (existsSync(file)) throw new Error(`exists: ${file}`);
+  writeFileSync(file, newEntryText({ type: kind, title, today, ctx: schemaContext(settings, imagePath), values: extra }), { flag: 'wx' });
+  console.log(`已新建（草稿）：${displayPath(file)}`);
+  console.log(`发布后的网址：${absoluteUrl(pageOf(kind, id, extra.campaign), settings.url)}`);
+  console.log('下一步：打开文件，把示例内容换成真实内容，把 draft 改为 false，然后运行 npm run check。');
+  return 0;
+}
+
+try {
+  process.exitCode = main();
+} catch (error) {
+  if (!(error instanceof ContentProblemsError)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
+}

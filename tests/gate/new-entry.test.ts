@@ -1,0 +1,75 @@
+/**
+ * `npm run new` makes files that pass the content gate for every type, named
+ * from the title's pinyin without clashes, and starting as drafts.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/lib/gate/check-content.ts';
+import { NEW_TYPES, newEntryName } from '../../src/lib/new-entry.ts';
+import { parseMarkdown } from '../../src/lib/frontmatter.ts';
+import { loadSettings } from '../../src/lib/settings.ts';
+
+const work = mkdtempSync(path.join(tmpdir(), 'new-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function newEntry(dir: string, ...args: string[]) {
+  return spawnSync(process.execPath, ['scripts/new.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, SITE_CONTENT_DIR: dir, SITE_BUILD_DATE: '2026-11-28' },
+  });
+}
+
+describe('npm run new', () => {
+  const dir = path.join(work, 'content');
+  cpSync(path.resolve('tests/fixtures/other-city'), dir, { recursive: true });
+  mkdirSync(path.join(dir, 'campaigns'));
+  writeFileSync(
+    path.join(dir, 'campaigns/spring.md'),
+    '---\nname: 春季宣传月\nstart: "2025-04-01"\nend: "2025-04-30"\norganizer: 县禁毒办\nsummary: 四月在各乡镇开展禁毒宣传活动。\nreported:\n  events: 0\n  leaflets: 0\n  audience: 0\n---\n',
+  );
+
+  it.each(Object.keys(NEW_TYPES))('creates a %s file that passes the gate, as a draft, and prints its path and address', (type) => {
+    const result = newEntry(dir, type, '城关镇开展禁毒宣传进社区活动');
+    expect(result.status, result.stderr).toBe(0);
+    const [, file] = /已新建（草稿）：(\S+)/.exec(result.stdout)!;
+    expect(result.stdout).toMatch(/发布后的网址：https:\/\/jindu\.qinghe\.example\//);
+    const text = readFileSync(path.resolve(file!), 'utf8');
+    expect(parseMarkdown(text).data.draft).toBe(true);
+    expect(text).toMatch(/（必填）/);
+    const { problems } = checkContent(dir, loadSettings(dir, {}));
+    expect(problems.map((p) => `${p.file} ${p.message}`)).toEqual([]);
+  });
+
+  it('dates news and events with today in the site zone', () => {
+    const result = newEntry(dir, 'news', '测试日期');
+    expect(result.stdout).toContain('news/2026-11-28-ce-shi-ri-qi.md');
+  });
+
+  it('explains its usage', () => {
+    const result = newEntry(dir, 'posters', '标题');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('类型：news（新闻）');
+  });
+});
+
+describe('file names from titles', () => {
+  const none = new Set<string>();
+
+  it('uses pinyin, keeps Latin letters and digits, and is dated for news', () => {
+    expect(newEntryName('news', '我市启动春季禁毒流动课堂', '2024-03-05', none)).toBe('2024-03-05-wo-shi-qi-dong-chun-ji-jin-du-liu-dong'); // ten syllables at most
+    expect(newEntryName('topics', '“上头电子烟”App 2024 版', '2024-03-05', none)).toBe('shang-tou-dian-zi-yan-app-2024-ban');
+    expect(newEntryName('bases', 'ＡＢＣ基地', '2024-03-05', none)).toBe('abc-ji-di');
+  });
+
+  it('adds -2, -3 on a clash', () => {
+    const taken = new Set(['jin-du-zhi-shi', 'jin-du-zhi-shi-2']);
+    expect(newEntryName('topics', '禁毒知识', '2024-03-05', taken)).toBe('jin-du-zhi-shi-3');
+  });
+
+  it('falls back to the type when the title has no letters', () => {
+    expect(newEntryName('topics', '！！！', '2024-03-05', none)).toBe('topics');
+  });
+});
