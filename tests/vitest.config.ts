@@ -9,7 +9,8 @@ export default defineConfig({
     projects: [
       {
         // Pure modules and the content gate: no build needed.
-        test: { name: 'unit', root, include: ['tests/unit/**/*.test.ts', 'tests/gate/**/*.test.ts', 'tests/tally/**/*.test.ts'] },
+        // Some tests run the CLIs as staff would (a Node process each): generous timeouts, as machines here are shared.
+        test: { name: 'unit', root, include: ['tests/unit/**/*.test.ts', 'tests/gate/**/*.test.ts', 'tests/tally/**/*.test.ts'], testTimeout: 60_000 },
       },
       {
         // Built sites: global setup builds them once, tests read the output.
@@ -18,7 +19,7 @@ export default defineConfig({
           root,
           include: ['tests/site/**/*.test.ts'],
           globalSetup: ['tests/site/build-sites.ts'],
-          testTimeout: 30_000,
+          testTimeout: 60_000,
         },
       },
     ],
