@@ -38,7 +38,7 @@ function load() {
   // Only problems in the records the tally reads concern it.
   const own = problems.filter((p) => /(^|\/)(events|campaigns)\//.test(p.file));
   const records = tallyRecords(entries);
-  return { dir, settings, records, problems: [...own, ...qualityProblems(records.events, records.campaigns, settings.towns)] };
+  return { dir, settings, records, problems: [...own, ...qualityProblems(records.events, records.campaigns)] };
 }
 
 function report(argv: string[]): number {
@@ -124,7 +124,7 @@ async function importSheet(argv: string[]): Promise<number> {
     return { ...p, name };
   });
   // Duplicates and dates are checked together with the records already there.
-  const quality = qualityProblems([...records.events, ...named.map((p) => asRecord(p, p.name))], [campaign], settings.towns).filter(
+  const quality = qualityProblems([...records.events, ...named.map((p) => asRecord(p, p.name))], [campaign]).filter(
     (q) => q.file.startsWith(sheet.name),
   );
   const all = [...problems, ...quality];

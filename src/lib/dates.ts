@@ -91,12 +91,6 @@ export function formatChineseDate(date: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-/** `2024-03-01` → `3月1日`, for compact lists within one year. */
-export function formatMonthDay(date: string): string {
-  const [, m, d] = date.split('-').map(Number);
-  return `${m}月${d}日`;
-}
-
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
 /** `2024-03-01` → `星期五` (the weekday does not depend on the zone for a calendar date). */

@@ -4,7 +4,6 @@
  * page it points to. Paths end with `/` (the site is built as directories).
  */
 import { NEWS_CATEGORIES } from '../schemas/news.ts';
-import { BASE_KINDS } from '../schemas/bases.ts';
 import { slugify } from './slug.ts';
 
 export const paths = {
@@ -50,13 +49,6 @@ export function categorySlug(label: string): string {
   const category = NEWS_CATEGORIES.find((c) => c.label === label);
   if (!category) throw new RangeError(`unknown news category: ${label}`);
   return category.slug;
-}
-
-/** ASCII slug of a base kind: 海岸线驿站 → station. */
-export function baseKindSlug(label: string): string {
-  const kind = BASE_KINDS.find((k) => k.label === label);
-  if (!kind) throw new RangeError(`unknown base kind: ${label}`);
-  return kind.slug;
 }
 
 /** ASCII slug of a free-form Chinese tag, through pinyin: 流动课堂 → liu-dong-ke-tang. */

@@ -89,8 +89,3 @@ export async function shareCardFor(pagePath: string): Promise<string> {
   const own = paths.shareCard(pagePath);
   return (await shareImages()).some((i) => i.path === own) ? own : paths.shareCard(paths.home());
 }
-
-/** Whether an image at `path` is built (for links such as the letter download). */
-export async function hasShareImage(path: string): Promise<boolean> {
-  return (await shareImages()).some((i) => i.path === path);
-}

@@ -4,27 +4,16 @@
  * work with JavaScript off, and nothing trips the CSP.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { paths } from '../../src/lib/urls.ts';
-import { launchChromium } from './browser.ts';
-import { serve } from './serve.ts';
+import { browseBuiltSite } from './browser.ts';
 import { SITES, readPage } from './sites.ts';
 
 const PHONE = { width: 390, height: 844 };
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serve(SITES.main.outDir)]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = browseBuiltSite(SITES.main.outDir);
 
 /** Every page the sitemap lists, plus the 404 page. */
 const PAGES = [
@@ -48,7 +37,7 @@ async function overflowsSideways(page: Page): Promise<boolean> {
 describe('every page in the sitemap, on a phone', () => {
   it('has no axe violations (WCAG 2.1 A/AA), no CSP violation, no console error, no sideways scroll', async () => {
     expect(PAGES.length).toBeGreaterThan(40);
-    const context = await browser.newContext({ viewport: PHONE });
+    const context = await site.browser.newContext({ viewport: PHONE });
     await context.addInitScript(recordCspViolations);
     const page = await context.newPage();
     const problems: string[] = [];
@@ -56,7 +45,7 @@ describe('every page in the sitemap, on a phone', () => {
       if (m.type() === 'error') problems.push(`${page.url()} console: ${m.text()}`);
     });
     for (const urlPath of PAGES) {
-      await page.goto(server.url + urlPath);
+      await page.goto(site.url + urlPath);
       const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       for (const v of violations) problems.push(`${urlPath} axe ${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       for (const c of await cspViolations(page)) problems.push(`${urlPath} csp ${c}`);
@@ -69,10 +58,10 @@ describe('every page in the sitemap, on a phone', () => {
 
 describe('Content Security Policy', () => {
   it('blocks a script injected into a page, inline or from another host', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     await context.addInitScript(recordCspViolations);
     const page = await context.newPage();
-    const target = server.url + paths.news('2024-02-27-jiaji-sanzhong-xuanjiang');
+    const target = site.url + paths.news('2024-02-27-jiaji-sanzhong-xuanjiang');
     await page.route(target, async (route) => {
       const response = await route.fetch();
       const html = (await response.text()).replace(
@@ -93,9 +82,9 @@ describe('Content Security Policy', () => {
 
 describe('长辈模式', () => {
   it('enlarges the type, keeps the layout and is remembered across pages', async () => {
-    const context = await browser.newContext({ viewport: PHONE });
+    const context = await site.browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
-    await page.goto(server.url + paths.news('2024-02-27-jiaji-sanzhong-xuanjiang'));
+    await page.goto(site.url + paths.news('2024-02-27-jiaji-sanzhong-xuanjiang'));
     const toggle = page.locator('[data-elder-toggle]');
     await expect(toggle.isVisible()).resolves.toBe(true);
     const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
@@ -106,7 +95,7 @@ describe('长辈模式', () => {
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     expect(await overflowsSideways(page)).toBe(false);
 
-    await page.goto(server.url + paths.lectures());
+    await page.goto(site.url + paths.lectures());
     expect(await size()).toBeGreaterThanOrEqual(before * 1.2);
     expect(await page.locator('[data-elder-toggle]').getAttribute('aria-pressed')).toBe('true');
     expect(await overflowsSideways(page)).toBe(false);
@@ -122,10 +111,10 @@ describe('长辈模式', () => {
 
 describe('without JavaScript', () => {
   it('shows every page’s content and hides the toggle that needs a script', async () => {
-    const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+    const context = await site.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
     for (const urlPath of [paths.home(), paths.news('2024-02-27-jiaji-sanzhong-xuanjiang'), paths.letter('han-jia-zhi-jia-zhang-2024')]) {
-      await page.goto(server.url + urlPath);
+      await page.goto(site.url + urlPath);
       expect(await page.locator('main h1').textContent()).toBeTruthy();
       expect(await page.locator('[data-elder-toggle]').isVisible()).toBe(false);
       expect(await page.locator('nav[aria-label="主导航"] a').count()).toBe(8);
@@ -136,8 +125,8 @@ describe('without JavaScript', () => {
 
 describe('print', () => {
   it('prints a letter on A4 without navigation or footer, the reply slip in the printed page', async () => {
-    const page = await browser.newPage({ viewport: { width: 794, height: 1123 } });
-    await page.goto(server.url + paths.letter('han-jia-zhi-jia-zhang-2024'));
+    const page = await site.browser.newPage({ viewport: { width: 794, height: 1123 } });
+    await page.goto(site.url + paths.letter('han-jia-zhi-jia-zhang-2024'));
     await page.emulateMedia({ media: 'print' });
     for (const hidden of ['.site-header', '.site-footer', '.breadcrumbs', '.lead-tile', 'a[download]']) {
       expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
@@ -153,9 +142,9 @@ describe('print', () => {
   });
 
   it('prints news and topics without navigation, footer or related links', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     for (const url of [paths.news('2024-02-27-jiaji-sanzhong-xuanjiang'), paths.topic('ren-shi-xin-xing-du-pin')]) {
-      await page.goto(server.url + url);
+      await page.goto(site.url + url);
       await page.emulateMedia({ media: 'print' });
       for (const hidden of ['.site-header', '.site-footer', '.prev-next', '#related-heading']) {
         expect(await page.locator(hidden).first().isVisible(), `${url} ${hidden}`).toBe(false);

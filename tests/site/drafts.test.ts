@@ -26,7 +26,7 @@ const write = (file: string, text: string) => {
 
 function build(day: string) {
   const outDir = path.join(work, `dist-${day}`);
-  const env = { ...buildEnv({ name: `drafts-${day}`, contentDir, outDir, siteUrl: 'https://drafts.example' }), SITE_BUILD_DATE: day };
+  const env: NodeJS.ProcessEnv = { ...buildEnv({ name: `drafts-${day}`, contentDir, outDir, siteUrl: 'https://drafts.example' }), SITE_BUILD_DATE: day };
   rmSync(env.SITE_CACHE_DIR!, { recursive: true, force: true });
   const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, env, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(result.stdout + result.stderr);

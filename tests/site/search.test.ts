@@ -3,28 +3,17 @@
  * on 127.0.0.1, queried through the search page as a reader would.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { paths } from '../../src/lib/urls.ts';
-import { launchChromium } from './browser.ts';
-import { serve } from './serve.ts';
+import { browseBuiltSite } from './browser.ts';
 import { SITES } from './sites.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serve(SITES.main.outDir)]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = browseBuiltSite(SITES.main.outDir);
 
 async function searchPage(query: string, params = '', page?: Page) {
-  const p = page ?? (await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage());
-  await p.goto(`${server.url}${paths.search(query)}${params}`);
+  const p = page ?? (await (await site.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage());
+  await p.goto(`${site.url}${paths.search(query)}${params}`);
   await p.waitForFunction(() => /^(找到|没有找到)/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
   return p;
 }
@@ -67,7 +56,7 @@ const RECALL: [string, string][] = [
 
 describe('recall in Chinese', () => {
   it(`finds the expected page in the top 5 for ${RECALL.length} queries, parts of words included`, async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     const misses: string[] = [];
     const ranks: string[] = [];
@@ -142,9 +131,9 @@ describe('search page', () => {
 
 describe('the header search box', () => {
   it('is a plain form that reaches the search page before any script runs', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(server.url + paths.news('2024-02-27-jiaji-sanzhong-xuanjiang'));
+    await page.goto(site.url + paths.news('2024-02-27-jiaji-sanzhong-xuanjiang'));
     await page.fill('#site-search-q', '寒假');
     await page.press('#site-search-q', 'Enter');
     await page.waitForURL(/\/search\/\?q=/);
@@ -153,12 +142,12 @@ describe('the header search box', () => {
   });
 
   it('loads the search index only on the search page', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-    await page.goto(server.url + paths.news('2024-02-27-jiaji-sanzhong-xuanjiang'));
-    await page.goto(server.url + paths.home());
+    await page.goto(site.url + paths.news('2024-02-27-jiaji-sanzhong-xuanjiang'));
+    await page.goto(site.url + paths.home());
     expect(requests.filter((r) => r.startsWith('/pagefind/'))).toEqual([]);
     await context.close();
   });

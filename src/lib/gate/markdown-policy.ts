@@ -25,7 +25,6 @@ export interface LinkTargets {
 
 /** `javascript:` and friends, however they are spelled (case, spaces, control characters). */
 export function isDangerousUrl(url: string): boolean {
-  // eslint-disable-next-line no-control-regex
   const squashed = url.replace(/[\u0000-\u0020\u007f-\u009f\u200b-\u200d\ufeff]/g, '').toLowerCase();
   return /^(javascript|vbscript|data):/.test(squashed);
 }
