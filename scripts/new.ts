@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { imagePath, schemaContext } from '../src/schemas/context.ts';
 import { COLLECTIONS } from '../src/schemas/index.ts';
-import { ContentProblemsError } from '../src/lib/gate/problem.ts';
+import { ContentProblemsError, formatProblem } from '../src/lib/gate/problem.ts';
 import { checkContent } from '../src/lib/gate/check-content.ts';
 import { NEW_TYPES, newEntryName, newEntryText, type NewType } from '../src/lib/new-entry.ts';
 import { buildDate } from '../src/lib/publishing.ts';
@@ -70,6 +70,13 @@ function main(): number {
   writeFileSync(file, newEntryText({ type: kind, title, today, ctx: schemaContext(settings, imagePath), values: extra }), { flag: 'wx' });
   console.log(`已新建（草稿）：${displayPath(file)}`);
   console.log(`发布后的网址：${absoluteUrl(pageOf(kind, id, extra.campaign), settings.url)}`);
+  // The title given here goes through the same rules as everything else (length, for one).
+  const own = checkContent(dir, settings).problems.filter((p) => p.file === displayPath(file));
+  for (const problem of own) console.error(formatProblem(problem));
+  if (own.length > 0) {
+    console.error('请先在文件里改正上面的问题。');
+    return 1;
+  }
   console.log('下一步：打开文件，把示例内容换成真实内容，把 draft 改为 false，然后运行 npm run check。');
   return 0;
 }

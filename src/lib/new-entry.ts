@@ -100,7 +100,7 @@ export function newEntryText({ type, title, today, ctx, values: given = {} }: Ne
 
 /** A readable ASCII file name for `title`, unique among `taken` (adds -2, -3…). */
 export function newEntryName(type: NewType, title: string, today: string, taken: ReadonlySet<string>): string {
-  const words = slugify(title).split('-').slice(0, 10).join('-') || type;
+  const words = slugify(title).split('-').slice(0, 12).join('-') || type;
   const base = NEW_TYPES[type].datedName ? `${today}-${words}` : words;
   let name = base;
   for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;

@@ -3,7 +3,7 @@
  * from the title's pinyin without clashes, and starting as drafts.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -44,8 +44,28 @@ describe('npm run new', () => {
   });
 
   it('dates news and events with today in the site zone', () => {
-    const result = newEntry(dir, 'news', '测试日期');
-    expect(result.stdout).toContain('news/2026-11-28-ce-shi-ri-qi.md');
+    const result = newEntry(dir, 'news', '测试今天日期的新闻');
+    expect(result.stdout).toContain('news/2026-11-28-ce-shi-jin-tian-ri-qi-de-xin-wen.md');
+  });
+
+  it('refuses to publish a file whose example text was not replaced', () => {
+    const result = newEntry(dir, 'news', '忘记修改摘要的新闻');
+    const [, file] = /已新建（草稿）：(\S+)/.exec(result.stdout)!;
+    writeFileSync(path.resolve(file!), readFileSync(path.resolve(file!), 'utf8').replace(/^draft: true.*$/m, 'draft: false'));
+    const { problems } = checkContent(dir, loadSettings(dir, {}));
+    expect(problems.map((p) => `${p.field ?? ''} ${p.message}`)).toEqual([
+      'summary 这还是新建文件时填的示例内容，请改成这篇文稿的真实内容',
+      ' 正文里还留着新建文件时的提示“在这里写正文。先写时间、……”，请换成真正的正文',
+    ]);
+    rmSync(path.resolve(file!));
+  });
+
+  it('says at once when the title itself breaks a rule', () => {
+    const result = newEntry(dir, 'news', '短标题');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/title 太短：至少 6 个字，现在 3 个字/);
+    const [, file] = /已新建（草稿）：(\S+)/.exec(result.stdout)!;
+    rmSync(path.resolve(file!));
   });
 
   it('explains its usage', () => {
@@ -59,7 +79,8 @@ describe('file names from titles', () => {
   const none = new Set<string>();
 
   it('uses pinyin, keeps Latin letters and digits, and is dated for news', () => {
-    expect(newEntryName('news', '我市启动春季禁毒流动课堂', '2024-03-05', none)).toBe('2024-03-05-wo-shi-qi-dong-chun-ji-jin-du-liu-dong'); // ten syllables at most
+    expect(newEntryName('news', '我市启动春季禁毒流动课堂', '2024-03-05', none)).toBe('2024-03-05-wo-shi-qi-dong-chun-ji-jin-du-liu-dong-ke-tang');
+    expect(newEntryName('news', '我市启动春季禁毒流动课堂宣传活动暨总结会', '2024-03-05', none).split('-').length).toBe(3 + 12); // twelve syllables at most
     expect(newEntryName('topics', '“上头电子烟”App 2024 版', '2024-03-05', none)).toBe('shang-tou-dian-zi-yan-app-2024-ban');
     expect(newEntryName('bases', 'ＡＢＣ基地', '2024-03-05', none)).toBe('abc-ji-di');
   });

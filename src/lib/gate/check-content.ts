@@ -23,6 +23,8 @@ import { yearOf } from '../dates.ts';
 import { knownAnchors, knownPaths } from '../site-paths.ts';
 import { loadAllowlist, personalDataProblems } from '../privacy/guard.ts';
 import { checkImageFile, markdownProblems } from './markdown-policy.ts';
+import { fieldInfo } from '../../schemas/fields.ts';
+import { NEW_TYPES } from '../new-entry.ts';
 import { fieldPath, type Problem } from './problem.ts';
 import { issuesToProblems, PARSE_PARAMS } from './zod-messages.ts';
 
@@ -126,6 +128,14 @@ export function checkContent(dir: string, settings: SiteSettings, options: Check
       }
       const data = result.data as Record<string, unknown>;
       problems.push(...imageProblems(data, abs, file, parsed.lineOf));
+      if (!data.draft) {
+        problems.push(...exampleLeftovers(schema, data, file, parsed.lineOf));
+        const placeholder = (NEW_TYPES as Record<string, { body: string }>)[collection]?.body;
+        if (placeholder && parsed.body.includes(placeholder)) {
+          const line = parsed.bodyLine + parsed.body.slice(0, parsed.body.indexOf(placeholder)).split('\n').length - 1;
+          problems.push({ file, line, message: `正文里还留着新建文件时的提示“${placeholder.slice(0, 12)}……”，请换成真正的正文`, severity: 'error' });
+        }
+      }
       entries.push({ collection, id, file, abs, source, valid: true, data, body: parsed.body, bodyLine: parsed.bodyLine, lineOf: parsed.lineOf });
     }
   }
@@ -176,6 +186,29 @@ function unknownFile(file: string, name: string): Problem {
     ? `请把扩展名改为 .md，否则不会发布`
     : '这个文件不会被发布；内容文件夹里只放 .md 文稿和它们用到的图片（jpg、png、webp）';
   return { file, message: `不认识的文件类型：${hint}`, severity: 'error' };
+}
+
+/**
+ * A sentence still equal to the example `npm run new` filled in: easy to forget
+ * once the draft flag is switched off. Only sentence-like examples count (with
+ * ， or 。): a town, a category or a date in an example can be a real choice.
+ */
+function exampleLeftovers(
+  schema: z.ZodType,
+  data: Record<string, unknown>,
+  file: string,
+  lineOf: (p: readonly PropertyKey[]) => number | undefined,
+  at: string[] = [],
+): Problem[] {
+  return Object.entries(data).flatMap(([key, value]): Problem[] => {
+    const path = [...at, key];
+    if (value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof ImageRef)) {
+      return exampleLeftovers(schema, value as Record<string, unknown>, file, lineOf, path);
+    }
+    const example = fieldInfo(schema, path)?.example.replace(/^"|"$/g, '');
+    if (typeof value !== 'string' || !example || !/[，。]/.test(example) || value.trim() !== example) return [];
+    return [{ file, line: lineOf(path), field: fieldPath(path), message: '这还是新建文件时填的示例内容，请改成这篇文稿的真实内容', severity: 'error' }];
+  });
 }
 
 /** An image next to the Markdown: within the size limit. */
