@@ -30,7 +30,13 @@ const byDateDesc = (a: NewsEntry, b: NewsEntry) => b.data.date.localeCompare(a.d
 
 function groupBy<K>(items: NewsEntry[], keysOf: (item: NewsEntry) => K[]): Map<K, NewsEntry[]> {
   const groups = new Map<K, NewsEntry[]>();
-  for (const item of items) for (const key of keysOf(item)) groups.set(key, [...(groups.get(key) ?? []), item]);
+  for (const item of items) {
+    for (const key of keysOf(item)) {
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+  }
   return groups;
 }
 

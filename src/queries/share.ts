@@ -78,6 +78,7 @@ async function loadShareImages(): Promise<ShareImage[]> {
 }
 
 let cache: Promise<ShareImage[]> | undefined;
+let built: Promise<Set<string>> | undefined;
 
 export function shareImages(): Promise<ShareImage[]> {
   cache ??= loadShareImages();
@@ -86,6 +87,7 @@ export function shareImages(): Promise<ShareImage[]> {
 
 /** The share card of a page, or the home page's card for pages without their own. */
 export async function shareCardFor(pagePath: string): Promise<string> {
+  built ??= shareImages().then((images) => new Set(images.map((i) => i.path)));
   const own = paths.shareCard(pagePath);
-  return (await shareImages()).some((i) => i.path === own) ? own : paths.shareCard(paths.home());
+  return (await built).has(own) ? own : paths.shareCard(paths.home());
 }

@@ -3,6 +3,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { parseCsv } from '../../src/lib/event-import.ts';
 import { parse, type HTMLElement } from 'node-html-parser';
 import Parser from 'rss-parser';
@@ -260,6 +261,35 @@ describe('letters, bases, campaign', () => {
 });
 
 describe('page weight', () => {
+  const gzipped = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
+  const weight = (page: string) => {
+    const doc = parse(readPage(site, page));
+    const css = doc.querySelectorAll('link[rel=stylesheet]').map((l) => readFileSync(`${site.outDir}${l.getAttribute('href')}`));
+    return gzipped(readPage(site, page)) + css.reduce((sum, c) => sum + gzipped(c), 0);
+  };
+
+  it('keeps every news page under 30 KB and the home page under 50 KB (HTML + CSS, gzip)', () => {
+    for (const n of news) expect(weight(paths.news(n.id)), n.id).toBeLessThanOrEqual(30 * 1024);
+    expect(weight(paths.home())).toBeLessThanOrEqual(50 * 1024);
+  });
+
+  it('ships no script file, only the inline 长辈模式 script (under 1 KB), on content pages', () => {
+    const doc = parse(readPage(site, paths.news(news[0]!.id)));
+    expect(doc.querySelectorAll('script[src]')).toHaveLength(0);
+    const inline = doc.querySelectorAll('script').map((s) => Buffer.byteLength(s.text));
+    expect(inline).toHaveLength(1);
+    expect(inline[0]).toBeLessThan(1024);
+  });
+
+  it('sizes every image (no layout shift) and lazy-loads content photos', () => {
+    for (const page of pages) {
+      for (const img of parse(readPage(site, page)).querySelectorAll('img')) {
+        expect(Number(img.getAttribute('width')) > 0 && Number(img.getAttribute('height')) > 0, `${page} ${img.getAttribute('src')}`).toBe(true);
+        if (img.closest('.cover, [data-body]')) expect(img.getAttribute('loading'), page).toBe('lazy');
+      }
+    }
+  });
+
   it('keeps the stylesheet small and the same on every page', () => {
     const links = new Set(pages.map((p) => parse(readPage(site, p)).querySelector('link[rel=stylesheet]')?.getAttribute('href')));
     expect(links.size).toBe(1);
