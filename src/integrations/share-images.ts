@@ -16,8 +16,9 @@ export function shareImagesReport(): AstroIntegration {
         if (command === 'build') rmSync(log, { force: true });
       },
       'astro:build:done': ({ logger }) => {
-        const drawn = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0;
-        logger.info(`分享图：本次绘制 ${drawn} 张，其余来自缓存`);
+        const lines = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
+        const ms = lines.reduce((sum, line) => sum + Number(line.split(' ')[2] ?? 0), 0);
+        logger.info(`分享图：本次绘制 ${lines.length} 张，其余来自缓存（绘制共 ${ms} ms）`);
       },
     },
   };

@@ -49,11 +49,12 @@ export async function cachedPng(kind: string, inputs: unknown, draw: () => Drawi
   const key = cacheKey(kind, inputs);
   const file = path.join(cacheDir, `${key}.png`);
   if (existsSync(file)) return readFileSync(file);
+  const started = performance.now();
   const png = await drawPng(draw());
   mkdirSync(cacheDir, { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, png);
   renameSync(temporary, file);
-  appendFileSync(path.join(cacheDir, RENDER_LOG), `${kind} ${key}\n`);
+  appendFileSync(path.join(cacheDir, RENDER_LOG), `${kind} ${key} ${Math.round(performance.now() - started)}\n`);
   return png;
 }

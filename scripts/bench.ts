@@ -1,0 +1,114 @@
+/**
+ * `npm run bench [-- --sizes 91,1000 | --large | --huge]`: how the build scales.
+ *
+ * For each size N it writes N synthetic news items (plus proportional lectures,
+ * events and topics) into a temporary folder, and measures, against a bare
+ * Astro site built from the same items in the same run: a cold build (no
+ * caches, every share image drawn), a warm rebuild with nothing changed, and a
+ * rebuild after editing one item. It prints a table and writes JSON.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeBareSite } from './bench/bare-site.ts';
+import { run, stages, type Run } from './bench/measure.ts';
+import { writeSyntheticContent } from './bench/synthetic.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '91,1000' },
+    large: { type: 'boolean', default: false },
+    huge: { type: 'boolean', default: false },
+    out: { type: 'string', default: path.join(tmpdir(), 'jindu-bench.json') },
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+if (values.large || values.huge) sizes.push(5000);
+if (values.huge) sizes.push(10000);
+
+interface Result {
+  n: number;
+  pages: number;
+  cold: Run;
+  warm: Run;
+  edit: Run;
+  bareCold: Run;
+  bareWarm: Run;
+}
+
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const s = (r: Run) => `${r.seconds.toFixed(1)} s`;
+
+async function measure(n: number): Promise<Result> {
+  const work = mkdtempSync(path.join(tmpdir(), `jindu-bench-${n}-`));
+  const content = path.join(work, 'content');
+  const { editable } = writeSyntheticContent(content, n, path.join(ROOT, 'content/site.yaml'));
+  const env = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    SITE_CONTENT_DIR: content,
+    SITE_OUT_DIR: path.join(work, 'dist'),
+    SITE_CACHE_DIR: path.join(work, 'cache'),
+    SITE_BUILD_DATE: '2026-01-01',
+  };
+  const build = () => run(process.execPath, [ASTRO, 'build'], { cwd: ROOT, env });
+  const cold = await build();
+  const warm = await build();
+  writeFileSync(editable, readFileSync(editable, 'utf8').replace(/^title: (.*)$/m, 'title: $1（已修改）'));
+  const edit = await build();
+
+  const bare = path.join(work, 'bare');
+  writeBareSite(bare, content, path.join(ROOT, 'node_modules'));
+  const bareBuild = () => run(process.execPath, [ASTRO, 'build', '--root', bare], { cwd: bare, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const bareCold = await bareBuild();
+  const bareWarm = await bareBuild();
+  const pages = Number(/(\d+) page\(s\) built/.exec(cold.output)?.[1] ?? 0);
+  rmSync(work, { recursive: true, force: true });
+  return { n, pages, cold, warm, edit, bareCold, bareWarm };
+}
+
+const results: Result[] = [];
+for (const n of sizes) {
+  process.stderr.write(`measuring ${n} items…\n`);
+  results.push(await measure(n));
+}
+
+const header = ['N', 'pages', 'cold (all images)', 'warm', 'edit one', 'bare cold', 'bare warm', 'warm ÷ bare', 'cold ÷ bare', 'pages/s (warm)', 'peak memory', 'cold stages (s): render incl. images / images / search / checks'];
+const rows = results.map((r) => {
+  const st = stages(r.cold.output);
+  const peak = Math.max(r.cold.peakBytes, r.warm.peakBytes, r.edit.peakBytes);
+  return [
+    String(r.n),
+    String(r.pages),
+    s(r.cold),
+    s(r.warm),
+    s(r.edit),
+    s(r.bareCold),
+    s(r.bareWarm),
+    (r.warm.seconds / r.bareWarm.seconds).toFixed(2),
+    (r.cold.seconds / r.bareCold.seconds).toFixed(2),
+    String(Math.round(r.pages / r.warm.seconds)),
+    mb(peak),
+    [st.render, st.images, st.search, st.checks].map((v) => (v / 1000).toFixed(1)).join(' / '),
+  ];
+});
+console.log(`| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}`);
+writeFileSync(
+  values.out,
+  JSON.stringify(
+    results.map((r) => ({
+      n: r.n,
+      pages: r.pages,
+      seconds: { cold: r.cold.seconds, warm: r.warm.seconds, edit: r.edit.seconds, bareCold: r.bareCold.seconds, bareWarm: r.bareWarm.seconds },
+      peakBytes: { cold: r.cold.peakBytes, warm: r.warm.peakBytes, edit: r.edit.peakBytes, bareCold: r.bareCold.peakBytes },
+      stagesMs: { cold: stages(r.cold.output), warm: stages(r.warm.output), edit: stages(r.edit.output) },
+    })),
+    null,
+    2,
+  ),
+);
+console.error(`JSON: ${values.out}`);

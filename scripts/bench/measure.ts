@@ -1,0 +1,66 @@
+/** Runs a build as a child process and measures wall time and peak memory of its whole process tree. */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** Resident memory (bytes) of `pid` and all its descendants, from /proc. */
+function treeRss(root: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const status = readFileSync(`/proc/${name}/status`, 'utf8');
+      const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
+      rss.set(Number(name), Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+export interface Run {
+  seconds: number;
+  peakBytes: number;
+  output: string;
+}
+
+export function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let peak = 0;
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 50);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      if (code !== 0) reject(new Error(`${args.join(' ')} failed:\n${output.slice(-3000)}`));
+      else resolve({ seconds: (performance.now() - started) / 1000, peakBytes: peak, output });
+    });
+  });
+}
+
+/** Milliseconds our integrations report, by stage. */
+export function stages(output: string): Record<string, number> {
+  const ms = (re: RegExp) => Number(re.exec(output)?.[1] ?? 0);
+  const seconds = (re: RegExp) => {
+    const m = re.exec(output);
+    return m ? Number(m[1]) * (m[2] === 's' ? 1000 : 1) : 0;
+  };
+  return {
+    checks: ms(/内容文件检查通过（(\d+) ms）/) + ms(/均有正文，无个人信息，图片无 EXIF（(\d+) ms）/),
+    render: seconds(/generating static routes[\s\S]*?✓ Completed in ([\d.]+)(ms|s)\./),
+    images: ms(/绘制共 (\d+) ms/),
+    search: ms(/只收录正文区域（(\d+) ms）/),
+  };
+}
