@@ -17,7 +17,8 @@ import { sitePresentation } from './src/lib/markdown-plugins.ts';
 export default defineConfig({
   site: site.url,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Four pages (or share images) at a time: drawing images dominates a cold build (see npm run bench).
+  build: { format: 'directory', concurrency: 4 },
   // Another city's site (or a test fixture) builds into its own folder and cache.
   outDir: process.env.SITE_OUT_DIR || './dist',
   cacheDir: process.env.SITE_CACHE_DIR || './node_modules/.astro',

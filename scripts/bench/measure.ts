@@ -51,7 +51,14 @@ export function run(command: string, args: string[], options: { cwd: string; env
 }
 
 /** Milliseconds our integrations report, by stage. */
-export function stages(output: string): Record<string, number> {
+export interface Stages {
+  checks: number;
+  render: number;
+  images: number;
+  search: number;
+}
+
+export function stages(output: string): Stages {
   const ms = (re: RegExp) => Number(re.exec(output)?.[1] ?? 0);
   const seconds = (re: RegExp) => {
     const m = re.exec(output);

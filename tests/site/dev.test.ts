@@ -41,8 +41,10 @@ beforeAll(async () => {
   // Vitest's own variables (NODE_ENV=test, VITEST…) change how Vite serves pages: run dev as staff would.
   for (const key of Object.keys(env)) if (key === 'NODE_ENV' || key.startsWith('VITEST')) delete env[key];
   dev = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], { cwd: ROOT, env });
-  dev.stdout!.on('data', (d) => (output += d));
-  dev.stderr!.on('data', (d) => (output += d));
+  // Colours (CI=true turns them on) would split the messages this test looks for.
+  const plain = (d: Buffer) => String(d).replace(/\x1b\[[0-9;]*m/g, '');
+  dev.stdout!.on('data', (d: Buffer) => (output += plain(d)));
+  dev.stderr!.on('data', (d: Buffer) => (output += plain(d)));
   // Astro may move to another port if this one is taken meanwhile: read the address it prints.
   await until(() => /Local\s+(http:\/\/\S+?)\/?\s/.test(output), 'the dev server address', 60_000);
   base = /Local\s+(http:\/\/\S+?)\/?\s/.exec(output)![1]!.replace('localhost', '127.0.0.1');
