@@ -6,9 +6,17 @@
  * overlay, and the server keeps running.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { checkContent } from '../lib/gate/check-content.ts';
+import { checkContent, type ContentCheck } from '../lib/gate/check-content.ts';
 import { ContentProblemsError, formatProblem, sortProblems } from '../lib/gate/problem.ts';
 import { contentDir, loadSettings } from '../lib/settings.ts';
+
+let latest: ContentCheck | undefined;
+
+/** The content as the gate last read it, so the checks after the build need not read it again. */
+export function latestContentCheck(): ContentCheck {
+  latest ??= checkContent(contentDir(), loadSettings());
+  return latest;
+}
 
 /** Runs the gate; returns the error to show, if any. */
 function runGate(logger: AstroIntegrationLogger): ContentProblemsError | undefined {
@@ -17,6 +25,7 @@ function runGate(logger: AstroIntegrationLogger): ContentProblemsError | undefin
   let count = 0;
   try {
     const result = checkContent(contentDir(), loadSettings());
+    latest = result;
     problems = result.problems;
     count = result.entries.length;
   } catch (error) {

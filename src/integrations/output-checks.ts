@@ -7,10 +7,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { yearOf } from '../lib/dates.ts';
-import { checkContent } from '../lib/gate/check-content.ts';
 import { ContentProblemsError } from '../lib/gate/problem.ts';
 import { emptyBodyProblems, exifProblems, filesUnder, pagePath, pageProblems } from '../lib/output-checks.ts';
 import { loadAllowlist } from '../lib/privacy/guard.ts';
+import { latestContentCheck } from './content-gate.ts';
 import { buildDate } from '../lib/publishing.ts';
 import { contentDir, loadSettings } from '../lib/settings.ts';
 
@@ -25,7 +25,7 @@ export function outputChecks(): AstroIntegration {
         const options = { allow: loadAllowlist(contentDir()).allow, latestYear: yearOf(buildDate(settings.timeZone)) };
         const pages = filesUnder(out, (name) => name.endsWith('.html'));
         const problems = pages.flatMap((file) => pageProblems(readFileSync(file, 'utf8'), pagePath(out, file), options));
-        const { entries } = checkContent(contentDir(), settings);
+        const { entries } = latestContentCheck();
         problems.push(...emptyBodyProblems(entries, out, new Set(pages.map((f) => pagePath(out, f)))));
         problems.push(...(await exifProblems(out)));
         if (problems.length > 0) throw new ContentProblemsError(problems);
