@@ -13,31 +13,12 @@ import { checkContent } from '../src/lib/gate/check-content.ts';
 import { NEW_TYPES, newEntryName, newEntryText, type NewType } from '../src/lib/new-entry.ts';
 import { buildDate } from '../src/lib/publishing.ts';
 import { contentDir, displayPath, loadSettings } from '../src/lib/settings.ts';
-import { absoluteUrl, paths } from '../src/lib/urls.ts';
+import { absoluteUrl, entryPath, paths } from '../src/lib/urls.ts';
 
 const TYPES = Object.keys(NEW_TYPES) as NewType[];
 const USAGE = `用法：npm run new -- 类型 "中文标题"
 类型：${TYPES.map((t) => `${t}（${COLLECTIONS[t].label}）`).join('、')}
 例如：npm run new -- news "我市开展禁毒宣传进社区活动"`;
-
-function pageOf(type: NewType, id: string, campaign?: string): string {
-  switch (type) {
-    case 'news':
-      return paths.news(id);
-    case 'letters':
-      return paths.letter(id);
-    case 'bases':
-      return paths.base(id);
-    case 'topics':
-      return paths.topic(id);
-    case 'campaigns':
-      return paths.campaign(id);
-    case 'lectures':
-      return paths.lecture(id);
-    case 'events':
-      return campaign ? paths.campaign(campaign) : paths.campaigns();
-  }
-}
 
 function main(): number {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { campaign: { type: 'string' } } });
@@ -69,7 +50,7 @@ function main(): number {
   if (existsSync(file)) throw new Error(`exists: ${file}`);
   writeFileSync(file, newEntryText({ type: kind, title, today, ctx: schemaContext(settings, imagePath), values: extra }), { flag: 'wx' });
   console.log(`已新建（草稿）：${displayPath(file)}`);
-  console.log(`发布后的网址：${absoluteUrl(pageOf(kind, id, extra.campaign), settings.url)}`);
+  console.log(`发布后的网址：${absoluteUrl(entryPath(kind, id) ?? (extra.campaign ? paths.campaign(extra.campaign) : paths.campaigns()), settings.url)}`);
   // The title given here goes through the same rules as everything else (length, for one).
   const own = checkContent(dir, settings).problems.filter((p) => p.file === displayPath(file));
   for (const problem of own) console.error(formatProblem(problem));

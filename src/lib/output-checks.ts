@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import type { Problem } from './gate/problem.ts';
 import type { CheckedEntry } from './gate/check-content.ts';
 import { personalDataProblems, type Allowlist } from './privacy/guard.ts';
-import { paths } from './urls.ts';
+import { entryPath } from './urls.ts';
 
 const IMAGE = /\.(jpe?g|png|webp|avif|tiff?)$/i;
 
@@ -49,23 +49,10 @@ export function pageProblems(html: string, page: string, options: PageCheckOptio
   return problems;
 }
 
-/** Built page of an entry whose Markdown body is shown on its own page. */
-function bodyPage(entry: CheckedEntry): string | undefined {
-  const detail: Partial<Record<string, (id: string) => string>> = {
-    news: paths.news,
-    letters: paths.letter,
-    bases: paths.base,
-    topics: paths.topic,
-    campaigns: paths.campaign,
-    pages: (id) => `/${id}/`,
-  };
-  return detail[entry.collection]?.(entry.id);
-}
-
 /** An entry with text in its Markdown must show that text on its page. */
 export function emptyBodyProblems(entries: readonly CheckedEntry[], dir: string, builtPages: ReadonlySet<string>): Problem[] {
   return entries.flatMap((entry): Problem[] => {
-    const page = bodyPage(entry);
+    const page = entryPath(entry.collection, entry.id);
     if (!page || !builtPages.has(page) || !entry.body.trim()) return [];
     const body = parse(readFileSync(path.join(dir, page, 'index.html'), 'utf8')).querySelector('[data-body]');
     if (body?.textContent.trim()) return [];

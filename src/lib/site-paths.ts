@@ -6,7 +6,7 @@
 import { yearOf } from './dates.ts';
 import { NEWS_PAGE_SIZE } from './pagination.ts';
 import { isPublic } from './publishing.ts';
-import { paths } from './urls.ts';
+import { entryPath, paths } from './urls.ts';
 
 export interface PathEntry {
   collection: string;
@@ -39,8 +39,7 @@ export function knownPaths(entries: readonly PathEntry[], today: string): Set<st
   const news = visible.filter((e) => e.collection === 'news');
   const count = new Map<string, number>();
   const bump = (key: string) => count.set(key, (count.get(key) ?? 0) + 1);
-  for (const { id, data } of news) {
-    known.add(paths.news(id));
+  for (const { data } of news) {
     bump(`year:${yearOf(String(data.date))}`);
     bump(`category:${String(data.category)}`);
     for (const tag of (data.tags as string[] | undefined) ?? []) bump(`tag:${tag}`);
@@ -56,15 +55,9 @@ export function knownPaths(entries: readonly PathEntry[], today: string): Set<st
           : (p: number) => paths.newsTag(value, p);
     for (const page of pagesOf(items, url)) known.add(page);
   }
-  const detail: Record<string, (id: string) => string> = {
-    letters: paths.letter,
-    bases: paths.base,
-    topics: paths.topic,
-    campaigns: paths.campaign,
-  };
   for (const { collection, id } of visible) {
-    const page = detail[collection];
-    if (page) known.add(page(id));
+    const page = entryPath(collection, id);
+    if (page && !page.includes('#')) known.add(page); // lecture rows are anchors, checked separately
   }
   return known;
 }

@@ -44,6 +44,31 @@ export const paths = {
   sitemap: () => '/sitemap.xml',
 } as const;
 
+/**
+ * Where an entry is published: its own page, or for a lecture its row in the
+ * schedule. Undefined for records without a page of their own (events).
+ */
+export function entryPath(collection: string, id: string): string | undefined {
+  switch (collection) {
+    case 'news':
+      return paths.news(id);
+    case 'letters':
+      return paths.letter(id);
+    case 'bases':
+      return paths.base(id);
+    case 'topics':
+      return paths.topic(id);
+    case 'campaigns':
+      return paths.campaign(id);
+    case 'lectures':
+      return paths.lecture(id);
+    case 'pages':
+      return `/${id}/`;
+    default:
+      return undefined;
+  }
+}
+
 /** ASCII slug of a category label: 校园禁毒 → campus. */
 export function categorySlug(label: string): string {
   const category = NEWS_CATEGORIES.find((c) => c.label === label);
