@@ -12,7 +12,6 @@ import { contentDir, displayPath, loadSettings } from '../src/lib/settings.ts';
 import { slugify } from '../src/lib/slug.ts';
 import { letterInputs, type LetterSource } from '../src/og/letter-inputs.ts';
 import { cachedPng } from '../src/og/render.ts';
-import { letterImage } from '../src/og/templates.ts';
 
 const USAGE = '用法：npm run letter-image -- 信件文件名 --school 学校名称 [--school 学校名称…] [--out 输出文件夹]';
 
@@ -39,7 +38,7 @@ async function main(): Promise<number> {
   mkdirSync(values.out as string, { recursive: true });
   for (const school of schools) {
     const inputs = letterInputs(source, settings, school);
-    const png = await cachedPng('letter', inputs, () => letterImage(inputs));
+    const png = await cachedPng({ kind: 'letter', inputs });
     const file = path.join(values.out as string, `${id}-${slugify(school) || 'school'}.png`);
     writeFileSync(file, png);
     console.log(`${school}：${displayPath(path.resolve(file))}`);

@@ -3,13 +3,22 @@
  * regions marked `data-pagefind-body` are indexed (the main content of real
  * pages, not navigation, footers, lists or the 404 page). Every Pagefind answer
  * is checked; any error fails the build; the index is always closed.
+ * When no page changed since the last build, the index is that build's.
  * Modelled on Starlight's integrations/pagefind.ts.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { close, createIndex } from 'pagefind';
+import { close, createIndex, type PagefindServiceConfig } from 'pagefind';
+import { digest, reuseOrProduceDir } from '../lib/build-cache.ts';
+import { builtPages } from '../lib/output-checks.ts';
 
 export const PAGEFIND_DIR = 'pagefind';
+
+const OPTIONS: PagefindServiceConfig = { forceLanguage: 'zh-cn' };
+// pagefind does not export its package.json, so read it next to its entry point.
+const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
 
 function check<T extends { errors: string[] }>(step: string, response: T): T {
   if (response.errors.length > 0) {
@@ -18,23 +27,41 @@ function check<T extends { errors: string[] }>(step: string, response: T): T {
   return response;
 }
 
+async function writeIndex(out: string): Promise<number> {
+  try {
+    const { index } = check('createIndex', await createIndex(OPTIONS));
+    if (!index) throw new Error('Pagefind createIndex returned no index');
+    const { page_count } = check('addDirectory', await index.addDirectory({ path: out }));
+    check('writeFiles', await index.writeFiles({ outputPath: path.join(out, PAGEFIND_DIR) }));
+    return page_count;
+  } finally {
+    await close();
+  }
+}
+
 export function pagefindSearch(): AstroIntegration {
+  let cacheRoot = '';
   return {
     name: 'jindu:pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheRoot = path.join(fileURLToPath(config.cacheDir), 'pagefind');
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const out = fileURLToPath(dir);
+        const pages = builtPages(out);
+        // The index depends only on the HTML pages (paths and bytes), Pagefind's version and its options.
+        const key = digest(PAGEFIND_VERSION, JSON.stringify(OPTIONS), ...pages.flatMap((p) => [p.page, p.digest]));
         try {
-          const { index } = check('createIndex', await createIndex({ forceLanguage: 'zh-cn' }));
-          if (!index) throw new Error('Pagefind createIndex returned no index');
-          const { page_count } = check('addDirectory', await index.addDirectory({ path: out }));
-          check('writeFiles', await index.writeFiles({ outputPath: `${out}/${PAGEFIND_DIR}` }));
-          logger.info(`搜索索引：读取 ${page_count} 个页面，只收录正文区域（${Math.round(performance.now() - started)} ms）`);
+          let indexed = 0;
+          const reused = await reuseOrProduceDir({ cacheRoot, key, target: path.join(out, PAGEFIND_DIR) }, async () => {
+            indexed = await writeIndex(out);
+          });
+          const ms = Math.round(performance.now() - started);
+          logger.info(reused ? `搜索索引：${pages.length} 个页面均未变，沿用上次的索引（${ms} ms）` : `搜索索引：读取 ${indexed} 个页面，只收录正文区域（${ms} ms）`);
         } catch (error) {
           throw new Error('搜索索引生成失败', { cause: error });
-        } finally {
-          await close();
         }
       },
     },

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import sharp from 'sharp';
+import { digest } from './build-cache.ts';
 import type { Problem } from './gate/problem.ts';
 import type { CheckedEntry } from './gate/check-content.ts';
 import { personalDataProblems, type Allowlist } from './privacy/guard.ts';
@@ -27,18 +28,48 @@ export function pagePath(dir: string, file: string): string {
   return `/${rel.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
+/** An HTML page of the output and a digest of its bytes. */
+export interface BuiltPage {
+  file: string;
+  /** `/news/x/` */
+  page: string;
+  digest: string;
+}
+
+const builtPagesMemo = new Map<string, BuiltPage[]>();
+
+/**
+ * Every HTML page under `dir`, read once per build: the search index and the
+ * checks both key their caches on it, and the pages do not change between them.
+ */
+export function builtPages(dir: string): BuiltPage[] {
+  let pages = builtPagesMemo.get(dir);
+  if (!pages) {
+    pages = filesUnder(dir, (name) => name.endsWith('.html')).map((file) => ({ file, page: pagePath(dir, file), digest: digest(readFileSync(file)) }));
+    builtPagesMemo.set(dir, pages);
+  }
+  return pages;
+}
+
 export interface PageCheckOptions {
   allow: Allowlist;
   latestYear: number;
 }
 
-/** Problems in one built HTML page. */
-export function pageProblems(html: string, page: string, options: PageCheckOptions): Problem[] {
+/**
+ * Problems in one built HTML page: an empty `<main>`, personal data in its
+ * text, title, meta or alt, and (given the entry it shows) a Markdown body
+ * that rendered empty, which Astro 7 lets through with exit code 0.
+ */
+export function pageProblems(html: string, page: string, options: PageCheckOptions, entry?: CheckedEntry): Problem[] {
   const root = parse(html);
   const problems: Problem[] = [];
   const main = root.querySelector('main');
   if (!main || !main.textContent.trim()) {
     problems.push({ file: page, message: '页面主体（<main>）是空的：生成时出错了，请检查对应文稿', severity: 'error' });
+  }
+  if (entry?.body.trim() && !root.querySelector('[data-body]')?.textContent.trim()) {
+    problems.push({ file: entry.file, line: entry.bodyLine, message: `正文在生成的页面 ${page} 里是空的：Markdown 可能有格式错误，请检查正文`, severity: 'error' });
   }
   const text = [root.querySelector('title')?.textContent ?? '', root.querySelector('body')?.textContent ?? '']
     .concat(root.querySelectorAll('[alt], meta[content]').map((el) => el.getAttribute('alt') ?? el.getAttribute('content') ?? ''))
@@ -49,22 +80,26 @@ export function pageProblems(html: string, page: string, options: PageCheckOptio
   return problems;
 }
 
-/** An entry with text in its Markdown must show that text on its page. */
-export function emptyBodyProblems(entries: readonly CheckedEntry[], dir: string, builtPages: ReadonlySet<string>): Problem[] {
-  return entries.flatMap((entry): Problem[] => {
+/** The entry each page shows, so its body can be checked there. */
+export function entriesByPage(entries: readonly CheckedEntry[]): Map<string, CheckedEntry> {
+  const byPage = new Map<string, CheckedEntry>();
+  for (const entry of entries) {
     const page = entryPath(entry.collection, entry.id);
-    if (!page || !builtPages.has(page) || !entry.body.trim()) return [];
-    const body = parse(readFileSync(path.join(dir, page, 'index.html'), 'utf8')).querySelector('[data-body]');
-    if (body?.textContent.trim()) return [];
-    return [{ file: entry.file, line: entry.bodyLine, message: `正文在生成的页面 ${page} 里是空的：Markdown 可能有格式错误，请检查正文`, severity: 'error' }];
-  });
+    if (page) byPage.set(page, entry);
+  }
+  return byPage;
 }
 
-/** Images in the output that still carry EXIF (which may hold GPS and camera data). */
-export async function exifProblems(dir: string): Promise<Problem[]> {
+/**
+ * Images in the output that still carry EXIF (which may hold GPS and camera
+ * data). `passedBefore` is given each image's digest, to skip ones already checked.
+ */
+export async function exifProblems(dir: string, passedBefore: (imageDigest: string) => boolean = () => false): Promise<Problem[]> {
   const problems: Problem[] = [];
   for (const file of filesUnder(dir, (name) => IMAGE.test(name))) {
-    const { exif } = await sharp(file).metadata();
+    const bytes = readFileSync(file);
+    if (passedBefore(digest(bytes))) continue;
+    const { exif } = await sharp(bytes).metadata();
     if (exif) {
       problems.push({
         file: pagePath(dir, file),

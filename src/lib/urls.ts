@@ -41,6 +41,8 @@ export const paths = {
   leadTile: (column: string) => `/og/tiles/${column}.png`,
   letterImage: (id: string) => `/og/letters/${id}/letter.png`,
   lecturePoster: (id: string) => `/og/lectures/${id}/poster.png`,
+  /** Build-internal: the list of share images the build writes out after the pages (not published). */
+  shareImageList: () => '/og/share-images.json',
   sitemap: () => '/sitemap.xml',
 } as const;
 

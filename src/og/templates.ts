@@ -217,3 +217,25 @@ export function lecturePoster(input: PosterInput) {
     ),
   };
 }
+
+/** Every kind of share image, with what it shows. An image is a pure function of its kind and inputs. */
+export type ShareDrawing =
+  | { kind: 'card'; inputs: CardInput }
+  | { kind: 'tile'; inputs: TileInput }
+  | { kind: 'letter'; inputs: LetterInput }
+  | { kind: 'poster'; inputs: PosterInput };
+
+export type ShareKind = ShareDrawing['kind'];
+
+export function drawingOf(image: ShareDrawing) {
+  switch (image.kind) {
+    case 'card':
+      return shareCard(image.inputs);
+    case 'tile':
+      return leadTile(image.inputs);
+    case 'letter':
+      return letterImage(image.inputs);
+    case 'poster':
+      return lecturePoster(image.inputs);
+  }
+}

@@ -1,28 +1,23 @@
 /**
- * Every share image the site builds, in one list: the image endpoint builds
- * exactly these, and pages point only at images found here, so no page can
- * point at an image that was not built.
+ * Every share image the site builds, in one list: the build writes exactly
+ * these, and pages point only at images found here, so no page can point at
+ * an image that was not built.
  */
 import { chineseWeekday, formatChineseDate } from '../lib/dates.ts';
 import { absoluteUrl, paths } from '../lib/urls.ts';
 import { brandOf, letterInputs } from '../og/letter-inputs.ts';
 import { qrModules } from '../og/qr.ts';
-import type { Drawing } from '../og/render.ts';
-import { leadTile, lecturePoster, letterImage, shareCard } from '../og/templates.ts';
+import type { ShareDrawing } from '../og/templates.ts';
 import { site } from '../site.ts';
 import { campaignsWithFigures } from './campaigns.ts';
 import { lectureSchedule } from './lectures.ts';
 import { newsCatalog } from './news.ts';
 import { bases, letters, topics } from './pages.ts';
 
-export interface ShareImage {
-  /** URL path of the PNG. */
+/** A share image: its URL path, its kind and everything it shows (which is also its cache key). Plain data. */
+export type ShareImage = ShareDrawing & {
   path: string;
-  kind: 'card' | 'tile' | 'letter' | 'poster';
-  /** Everything the image shows: its cache key. */
-  inputs: unknown;
-  draw: () => Drawing;
-}
+};
 
 const brand = brandOf(site);
 
@@ -31,7 +26,7 @@ export const TILE_COLUMNS = { news: '禁毒新闻', letters: '致家长的信', 
 
 function card(pagePath: string, title: string, column: string, date?: string): ShareImage {
   const inputs = { brand, title, column, date: date ? formatChineseDate(date) : undefined };
-  return { path: paths.shareCard(pagePath), kind: 'card', inputs, draw: () => shareCard(inputs) };
+  return { path: paths.shareCard(pagePath), kind: 'card', inputs };
 }
 
 async function loadShareImages(): Promise<ShareImage[]> {
@@ -54,11 +49,11 @@ async function loadShareImages(): Promise<ShareImage[]> {
   ];
   for (const [slug, column] of Object.entries(TILE_COLUMNS)) {
     const inputs = { brand, column };
-    images.push({ path: paths.leadTile(slug), kind: 'tile', inputs, draw: () => leadTile(inputs) });
+    images.push({ path: paths.leadTile(slug), kind: 'tile', inputs });
   }
   for (const l of letterList) {
     const inputs = letterInputs({ id: l.id, ...l.data, body: l.body ?? '' }, site);
-    images.push({ path: paths.letterImage(l.id), kind: 'letter', inputs, draw: () => letterImage(inputs) });
+    images.push({ path: paths.letterImage(l.id), kind: 'letter', inputs });
   }
   for (const { id, data } of upcoming) {
     const inputs = {
@@ -72,7 +67,7 @@ async function loadShareImages(): Promise<ShareImage[]> {
       team: data.team,
       qr: qrModules(absoluteUrl(paths.lecture(id), site.url)),
     };
-    images.push({ path: paths.lecturePoster(id), kind: 'poster', inputs, draw: () => lecturePoster(inputs) });
+    images.push({ path: paths.lecturePoster(id), kind: 'poster', inputs });
   }
   return images;
 }

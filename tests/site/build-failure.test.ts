@@ -64,3 +64,21 @@ it.each([
   expect(readdirSync(outDir)).toEqual(['index.html']);
   expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('published');
 });
+
+it('still checks every changed page when the caches from a passing build are warm', () => {
+  const contentDir = path.join(work, 'warm', 'content');
+  const outDir = path.join(work, 'warm', 'dist');
+  cpSync(SITES.otherCity.contentDir, contentDir, { recursive: true });
+  const env = buildEnv({ name: 'bad-warm', contentDir, outDir, siteUrl: 'https://bad.example' });
+  rmSync(env.SITE_CACHE_DIR!, { recursive: true, force: true });
+  const build = () => spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, env, encoding: 'utf8' });
+  expect(build().status).toBe(0);
+  const home = readFileSync(path.join(outDir, 'index.html'));
+  // The same text as an existing page plus an ID number that only appears once rendered.
+  const file = path.join(contentDir, 'news/2025-05-10-chengguan-jindu-zhan-lan.md');
+  writeFileSync(file, readFileSync(file, 'utf8').trimEnd() + '\n\n登记号码460002**1985**06121235。\n');
+  const result = build();
+  expect(result.status).not.toBe(0);
+  expect(result.stdout + result.stderr).toContain('/news/2025-05-10-chengguan-jindu-zhan-lan/ 生成的页面中疑似个人信息（身份证号：4600************35）');
+  expect(readFileSync(path.join(outDir, 'index.html')).equals(home)).toBe(true);
+}, 120_000);

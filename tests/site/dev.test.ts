@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { paths } from '../../src/lib/urls.ts';
 import { ROOT, SITES, buildEnv } from './sites.ts';
@@ -62,6 +63,13 @@ const page = paths.news('2025-05-10-chengguan-jindu-zhan-lan');
 it('shows an edit on the next page load', async () => {
   writeFileSync(newsFile(), readFileSync(newsFile(), 'utf8').replace('title: 城关镇举办禁毒图片展', 'title: 城关镇举办禁毒图片巡展'));
   await until(async () => (await (await fetch(base + page)).text()).includes('城关镇举办禁毒图片巡展'), 'the edited title');
+}, 40_000);
+
+it('draws a page’s share card on request, as the build would write it', async () => {
+  const response = await fetch(base + paths.shareCard(page));
+  expect(response.headers.get('content-type')).toBe('image/png');
+  const { width, height } = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
+  expect([width, height]).toEqual([1200, 630]);
 }, 40_000);
 
 it('reports a content mistake with the build’s message and keeps serving', async () => {

@@ -17,7 +17,7 @@ import { loadSettings } from '../../src/lib/settings.ts';
 import { absoluteUrl, paths } from '../../src/lib/urls.ts';
 import { FONT_FILES } from '../../src/og/fonts.ts';
 import { letterBlocks } from '../../src/og/letter-blocks.ts';
-import { drawPng, RENDER_LOG } from '../../src/og/render.ts';
+import { drawPng } from '../../src/og/render.ts';
 import { shareCard } from '../../src/og/templates.ts';
 import { ROOT, SITES, buildEnv, builtPages, readPage } from './sites.ts';
 
@@ -132,28 +132,41 @@ describe('letters and posters', () => {
   });
 });
 
-describe('image cache', () => {
+describe('caches between builds', () => {
   const work = mkdtempSync(path.join(tmpdir(), 'og-cache-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
   const contentDir = path.join(work, 'content');
   const target = { name: 'og-cache', contentDir, outDir: path.join(work, 'dist'), siteUrl: 'https://og.example' };
   const env = { ...buildEnv(target), SITE_CACHE_DIR: path.join(work, 'cache') };
 
-  function build(): string[] {
+  let output = '';
+  /** What the build says it drew, as { 链接卡片: 1, … }. */
+  function build(): Record<string, number> {
     const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, env, encoding: 'utf8' });
     if (result.status !== 0) throw new Error(result.stdout + result.stderr);
-    const log = path.join(work, 'cache/og', RENDER_LOG);
-    return existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).map((l) => l.split(' ')[0]!) : [];
+    output = result.stdout.replace(/\x1b\[[0-9;]*m/g, '');
+    const report = /本次绘制 (\d+) 张(?:（([^）]*)）)?/.exec(output);
+    if (!report) throw new Error(`no share-image report in:\n${result.stdout}`);
+    const drawn = Object.fromEntries((report[2] ?? '').split('，').filter(Boolean).map((part) => [part.split(' ')[0]!, Number(part.split(' ')[1])]));
+    expect(Object.values(drawn).reduce((a, b) => a + b, 0)).toBe(Number(report[1]));
+    return drawn;
   }
 
-  it('draws every image once, none on a rebuild, and only a changed letter’s images after an edit', () => {
+  it('draws every image once, none on a rebuild (which reuses the search index and page checks too), only a changed letter’s after an edit', () => {
     cpSync(SITES.otherCity.contentDir, contentDir, { recursive: true });
-    const first = build();
-    expect(first.length).toBeGreaterThan(5);
-    expect(build()).toEqual([]);
+    const first = Object.values(build()).reduce((a, b) => a + b, 0);
+    expect(first).toBeGreaterThan(5);
+    expect(build()).toEqual({});
+    // Nothing changed: the search index and the page checks are reused too.
+    expect(output).toContain('均未变，沿用上次的索引');
+    expect(output).toContain('（本次检查 0 个，其余未变）');
     const letter = path.join(contentDir, 'letters/shu-jia-xin-2025.md');
     writeFileSync(letter, readFileSync(letter, 'utf8').replace('title: 暑假致家长的一封信', 'title: 2025年暑假致家长的一封信'));
-    expect(build().sort()).toEqual(['card', 'letter']);
-    expect(readdirSync(path.join(work, 'cache/og')).filter((f) => f.endsWith('.png')).length).toBe(first.length + 2);
+    expect(build()).toEqual({ 链接卡片: 1, 家长信长图: 1 });
+    expect(output).toContain('只收录正文区域');
+    expect(output).not.toContain('（本次检查 0 个');
+    expect(readdirSync(path.join(work, 'cache/og')).filter((f) => f.endsWith('.png')).length).toBe(first + 2);
+    // The list the images were written from is build-internal, not published.
+    expect(existsSync(path.join(target.outDir, paths.shareImageList()))).toBe(false);
   }, 120_000);
 });
