@@ -90,7 +90,7 @@ async function run() {
   list.replaceChildren();
   empty.hidden = true;
   if (!query) {
-    announce.textContent = '请输入要搜索的词，如“依托咪酯”“嘉积三中”“寒假家长信”。';
+    announce.textContent = announce.dataset.hint ?? '';
     return;
   }
   announce.textContent = '正在搜索……';
@@ -115,5 +115,4 @@ form.addEventListener('change', (event) => {
 
 const params = new URLSearchParams(location.search);
 input.value = params.get('q') ?? '';
-document.querySelector('[data-search-noscript]')?.remove();
 void loadPagefind().then((pf) => fillFilterOptions(pf, params)).then(run);

@@ -1,0 +1,40 @@
+/**
+ * Lighthouse in its default mobile mode (a mid-range phone, simulated slow 4G
+ * and a 4× slower CPU) on the home page, a news page, a letter and the search
+ * page of the built site: performance ≥ 95, accessibility 100, best practices
+ * ≥ 95, SEO ≥ 95. The scores are printed, and the README shows the latest.
+ */
+import { launch, type LaunchedChrome } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { paths } from '../../src/lib/urls.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './browser.ts';
+import { serve } from './serve.ts';
+import { SITES } from './sites.ts';
+
+const PAGES = [paths.home(), paths.news('2024-02-27-jiaji-sanzhong-xuanjiang'), paths.letter('han-jia-zhi-jia-zhang-2024'), paths.search()];
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const MINIMUM = { performance: 95, accessibility: 100, 'best-practices': 95, seo: 95 };
+
+let chrome: LaunchedChrome;
+let server: Awaited<ReturnType<typeof serve>>;
+
+beforeAll(async () => {
+  [chrome, server] = await Promise.all([launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_FLAGS }), serve(SITES.main.outDir)]);
+}, 60_000);
+
+afterAll(async () => {
+  chrome?.kill();
+  await server?.close();
+});
+
+it.each(PAGES)('%s scores at least 95 / 100 / 95 / 95 on a phone', async (page) => {
+  const result = await lighthouse(server.url + page, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+  const { categories, audits } = result!.lhr;
+  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((categories[c]?.score ?? 0) * 100)]));
+  const failing = Object.values(audits)
+    .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
+    .map((a) => `${a.id} (${a.displayValue ?? a.score})`);
+  console.log(`lighthouse ${page}: ${CATEGORIES.map((c) => `${c} ${scores[c]}`).join(', ')}${failing.length ? `; below full marks: ${failing.join(', ')}` : ''}`);
+  for (const category of CATEGORIES) expect(scores[category], `${page} ${category}; below full marks: ${failing.join(', ')}`).toBeGreaterThanOrEqual(MINIMUM[category]);
+}, 120_000);
