@@ -4,8 +4,9 @@
  * For each size N it writes N synthetic news items (plus proportional lectures,
  * events and topics) into a temporary folder, and measures, against a bare
  * Astro site built from the same items in the same run: a cold build (no
- * caches, every share image drawn), a warm rebuild with nothing changed, and a
- * rebuild after editing one item. It prints a table and writes JSON.
+ * caches, every share image drawn), a warm rebuild with nothing changed (median
+ * of three, alternating with the bare site's), and a rebuild after editing one
+ * item. It prints a table and writes JSON.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,6 +41,8 @@ interface Result {
   bareWarm: Run;
 }
 
+const WARM_RUNS = 3;
+const median = (runs: Run[]) => [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 const s = (r: Run) => `${r.seconds.toFixed(1)} s`;
 
@@ -56,19 +59,24 @@ async function measure(n: number): Promise<Result> {
     SITE_BUILD_DATE: '2026-01-01',
   };
   const build = () => run(process.execPath, [ASTRO, 'build'], { cwd: ROOT, env });
-  const cold = await build();
-  const warm = await build();
-  writeFileSync(editable, readFileSync(editable, 'utf8').replace(/^title: (.*)$/m, 'title: $1（已修改）'));
-  const edit = await build();
-
   const bare = path.join(work, 'bare');
   writeBareSite(bare, content, path.join(ROOT, 'node_modules'));
   const bareBuild = () => run(process.execPath, [ASTRO, 'build', '--root', bare], { cwd: bare, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+
+  const cold = await build();
   const bareCold = await bareBuild();
-  const bareWarm = await bareBuild();
+  // Warm builds alternate with the bare site's, and the medians are compared, so a busy moment on a shared machine weighs on both.
+  const warms: Run[] = [];
+  const bareWarms: Run[] = [];
+  for (let i = 0; i < WARM_RUNS; i++) {
+    warms.push(await build());
+    bareWarms.push(await bareBuild());
+  }
+  writeFileSync(editable, readFileSync(editable, 'utf8').replace(/^title: (.*)$/m, 'title: $1（已修改）'));
+  const edit = await build();
   const pages = Number(/(\d+) page\(s\) built/.exec(cold.output)?.[1] ?? 0);
   rmSync(work, { recursive: true, force: true });
-  return { n, pages, cold, warm, edit, bareCold, bareWarm };
+  return { n, pages, cold, warm: median(warms), edit, bareCold, bareWarm: median(bareWarms) };
 }
 
 const results: Result[] = [];
@@ -77,10 +85,29 @@ for (const n of sizes) {
   results.push(await measure(n));
 }
 
-const header = ['N', 'pages', 'cold (all images)', 'warm', 'edit one', 'bare cold', 'bare warm', 'warm ÷ bare', 'cold ÷ bare', 'pages/s (warm)', 'peak memory', 'cold stages (s): render incl. images / images / search / checks'];
+const header = [
+  'N',
+  'pages',
+  'cold (all images)',
+  'warm',
+  'edit one',
+  'bare cold',
+  'bare warm',
+  'warm ÷ bare',
+  'cold ÷ bare',
+  'pages/s (warm)',
+  'peak memory: largest process (whole tree)',
+  'cold stages (s): sync / render / images drawn (sum) / search / checks',
+  'warm stages (s)',
+  'edit-one stages (s)',
+];
+const stageText = (r: Run) => {
+  const st = stages(r.output);
+  return [st.sync, st.render, st.images, st.search, st.checks].map((v) => (v / 1000).toFixed(1)).join(' / ');
+};
 const rows = results.map((r) => {
-  const st = stages(r.cold.output);
-  const peak = Math.max(r.cold.peakBytes, r.warm.peakBytes, r.edit.peakBytes);
+  const runs = [r.cold, r.warm, r.edit];
+  const largest = runs.reduce((a, b) => (b.peakProcessBytes > a.peakProcessBytes ? b : a));
   return [
     String(r.n),
     String(r.pages),
@@ -92,8 +119,10 @@ const rows = results.map((r) => {
     (r.warm.seconds / r.bareWarm.seconds).toFixed(2),
     (r.cold.seconds / r.bareCold.seconds).toFixed(2),
     String(Math.round(r.pages / r.warm.seconds)),
-    mb(peak),
-    [st.render, st.images, st.search, st.checks].map((v) => (v / 1000).toFixed(1)).join(' / '),
+    `${mb(largest.peakProcessBytes)} ${largest.peakProcess} (${mb(Math.max(...runs.map((x) => x.peakBytes)))})`,
+    stageText(r.cold),
+    stageText(r.warm),
+    stageText(r.edit),
   ];
 });
 console.log(`| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}`);
@@ -105,6 +134,7 @@ writeFileSync(
       pages: r.pages,
       seconds: { cold: r.cold.seconds, warm: r.warm.seconds, edit: r.edit.seconds, bareCold: r.bareCold.seconds, bareWarm: r.bareWarm.seconds },
       peakBytes: { cold: r.cold.peakBytes, warm: r.warm.peakBytes, edit: r.edit.peakBytes, bareCold: r.bareCold.peakBytes },
+      peakProcess: Object.fromEntries(Object.entries({ cold: r.cold, warm: r.warm, edit: r.edit }).map(([k, v]) => [k, { bytes: v.peakProcessBytes, name: v.peakProcess }])),
       stagesMs: { cold: stages(r.cold.output), warm: stages(r.warm.output), edit: stages(r.edit.output) },
     })),
     null,

@@ -78,9 +78,14 @@ export function categorySlug(label: string): string {
   return category.slug;
 }
 
+const tagSlugs = new Map<string, string>();
+
 /** ASCII slug of a free-form Chinese tag, through pinyin: 流动课堂 → liu-dong-ke-tang. */
 export function tagSlug(tag: string): string {
-  return slugify(tag) || 'tag';
+  // Tags repeat on thousands of items, and pinyin is slow: remember each one.
+  let slug = tagSlugs.get(tag);
+  if (slug === undefined) tagSlugs.set(tag, (slug = slugify(tag) || 'tag'));
+  return slug;
 }
 
 /** Absolute URL for feeds, sitemaps and share tags. */

@@ -5,7 +5,7 @@
  * copies every image into the output and reports how many it drew.
  * In `astro dev` a route draws them on request instead.
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { constants, copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,7 +51,7 @@ export function shareImagesOutput(): AstroIntegration {
           }
           const target = path.join(out, image.path);
           mkdirSync(path.dirname(target), { recursive: true });
-          copyFileSync(file, target);
+          copyFileSync(file, target, constants.COPYFILE_FICLONE);
         });
         const count = [...drawn.values()].reduce((a, b) => a + b, 0);
         const kinds = [...drawn].map(([kind, n]) => `${KIND_NAMES[kind]} ${n}`).join('，');

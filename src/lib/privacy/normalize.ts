@@ -6,6 +6,8 @@
  */
 
 const INVISIBLE = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]/;
+/** Characters that may fold or vanish: everything but ASCII and CJK ideographs, which NFKC leaves as they are. */
+const MAY_CHANGE = /[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]/gu;
 
 export interface ScanText {
   text: string;
@@ -16,15 +18,20 @@ export interface ScanText {
 export function normalizeForScan(original: string): ScanText {
   let text = '';
   const origin: number[] = [];
-  let offset = 0;
-  for (const char of original) {
+  let copied = 0;
+  // Runs of unchanged characters are copied whole; only the others go through NFKC one by one.
+  for (const { 0: char, index } of original.matchAll(MAY_CHANGE)) {
+    text += original.slice(copied, index);
+    for (let i = copied; i < index; i++) origin.push(i);
     if (!INVISIBLE.test(char)) {
       const folded = char.normalize('NFKC');
       text += folded;
-      for (let i = 0; i < folded.length; i++) origin.push(offset);
+      for (let i = 0; i < folded.length; i++) origin.push(index);
     }
-    offset += char.length;
+    copied = index + char.length;
   }
+  text += original.slice(copied);
+  for (let i = copied; i < original.length; i++) origin.push(i);
   return { text, origin };
 }
 
