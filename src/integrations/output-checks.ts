@@ -16,6 +16,7 @@ import { loadAllowlist } from '../lib/privacy/guard.ts';
 import { buildDate } from '../lib/publishing.ts';
 import { contentDir, loadSettings } from '../lib/settings.ts';
 import { latestContentCheck } from './content-gate.ts';
+import { writtenShareImages } from './share-images/index.ts';
 
 /** The code the checks run: a change to any of it checks everything again. */
 const CHECK_CODE = ['../lib/output-checks.ts', '../lib/privacy/'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
@@ -41,11 +42,17 @@ export function outputChecks(): AstroIntegration {
         const problems = pages.flatMap(({ file, page, digest: bytes }) => {
           const entry = entries.get(page);
           // The body check depends on the entry having a body, so that is part of the key.
-          if (passed.passedBefore(digest(rules, bytes, entry?.body.trim() ? 'body' : ''))) return [];
+          if (passed.passedBefore(digest(rules, 'page', bytes, entry?.body.trim() ? 'body' : ''))) return [];
           checked++;
           return pageProblems(readFileSync(file, 'utf8'), page, options, entry);
         });
-        problems.push(...(await exifProblems(out, (image) => passed.passedBefore(digest(rules, image)))));
+        // A share image is named by its cache key, which already stands for its bytes: no need to read it.
+        const shareImages = writtenShareImages();
+        const imageKey = (file: string) => {
+          const key = shareImages.get(file);
+          return key ? digest(rules, 'share-image', key) : digest(rules, 'bytes', readFileSync(file));
+        };
+        problems.push(...(await exifProblems(out, (file) => passed.passedBefore(imageKey(file)))));
         if (problems.length > 0) throw new ContentProblemsError(problems);
         passed.save();
         logger.info(`${pages.length} 个页面检查通过（本次检查 ${checked} 个，其余未变）：均有正文，无个人信息，图片无 EXIF（${Math.round(performance.now() - started)} ms）`);

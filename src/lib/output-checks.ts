@@ -92,14 +92,14 @@ export function entriesByPage(entries: readonly CheckedEntry[]): Map<string, Che
 
 /**
  * Images in the output that still carry EXIF (which may hold GPS and camera
- * data). `passedBefore` is given each image's digest, to skip ones already checked.
+ * data). `checkedBefore` is asked about each image file first, to skip ones
+ * that passed in an earlier build.
  */
-export async function exifProblems(dir: string, passedBefore: (imageDigest: string) => boolean = () => false): Promise<Problem[]> {
+export async function exifProblems(dir: string, checkedBefore: (file: string) => boolean = () => false): Promise<Problem[]> {
   const problems: Problem[] = [];
   for (const file of filesUnder(dir, (name) => IMAGE.test(name))) {
-    const bytes = readFileSync(file);
-    if (passedBefore(digest(bytes))) continue;
-    const { exif } = await sharp(bytes).metadata();
+    if (checkedBefore(file)) continue;
+    const { exif } = await sharp(file).metadata();
     if (exif) {
       problems.push({
         file: pagePath(dir, file),

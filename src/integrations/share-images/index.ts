@@ -28,6 +28,13 @@ async function forEachAtOnce<T>(items: readonly T[], limit: number, task: (item:
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+const written = new Map<string, string>();
+
+/** The share images this build wrote: output file → cache key (which stands for its bytes). */
+export function writtenShareImages(): ReadonlyMap<string, string> {
+  return written;
+}
+
 export function shareImagesOutput(): AstroIntegration {
   return {
     name: 'jindu:share-images',
@@ -52,6 +59,7 @@ export function shareImagesOutput(): AstroIntegration {
           const target = path.join(out, image.path);
           mkdirSync(path.dirname(target), { recursive: true });
           copyFileSync(file, target, constants.COPYFILE_FICLONE);
+          written.set(target, path.basename(file, '.png'));
         });
         const count = [...drawn.values()].reduce((a, b) => a + b, 0);
         const kinds = [...drawn].map(([kind, n]) => `${KIND_NAMES[kind]} ${n}`).join('，');
