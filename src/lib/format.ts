@@ -1,8 +1,10 @@
 /** Numbers as Chinese readers expect them. */
 
+const digits = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 });
+
 /** `13569` → `13,569`. */
 export function groupDigits(n: number): string {
-  return new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 }).format(n);
+  return digits.format(n);
 }
 
 /**

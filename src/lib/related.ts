@@ -50,9 +50,10 @@ export function relatedIds(index: RelatedIndex, item: Relatable, limit = 4, wind
       if (id !== item.id) scores.set(id, (scores.get(id) ?? 0) + weight);
     }
   }
-  const distance = (id: string) => Math.abs(Date.parse(index.byId.get(id)!.date) - Date.parse(item.date));
+  const day = Date.parse(item.date);
   return [...scores]
-    .sort(([a, sa], [b, sb]) => sb - sa || distance(a) - distance(b) || a.localeCompare(b))
+    .map(([id, score]) => ({ id, score, distance: Math.abs(Date.parse(index.byId.get(id)!.date) - day) }))
+    .sort((a, b) => b.score - a.score || a.distance - b.distance || a.id.localeCompare(b.id))
     .slice(0, limit)
-    .map(([id]) => id);
+    .map(({ id }) => id);
 }
