@@ -4,7 +4,7 @@
  * including the source code of the step itself, so changing a check re-runs it.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export function digest(...parts: readonly (string | Uint8Array)[]): string {
@@ -61,6 +61,33 @@ export class PassedKeys {
   }
 }
 
+/** Errors that mean "no hard link here" (another file system, or one without links), not a real failure. */
+const NO_LINK = new Set(['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP']);
+
+/**
+ * Puts `from` at `to` as a hard link, or a copy where links are not possible.
+ * Safe because cached files are never rewritten in place (new versions are
+ * written beside them and renamed), and neither are the built files.
+ */
+export function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    if (!NO_LINK.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    copyFileSync(from, to);
+  }
+}
+
+/** `linkOrCopy` for every file under a folder. */
+export function linkOrCopyTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    if (entry.isDirectory()) linkOrCopyTree(source, path.join(to, entry.name));
+    else linkOrCopy(source, path.join(to, entry.name));
+  }
+}
+
 /**
  * Fills `target` with the folder a step produced for `key` last time, or runs
  * `produce` to write it and keeps a copy under `cacheRoot` (only the latest key).
@@ -72,14 +99,14 @@ export async function reuseOrProduceDir(
 ): Promise<boolean> {
   const cached = path.join(cacheRoot, key);
   if (existsSync(cached)) {
-    cpSync(cached, target, { recursive: true });
+    linkOrCopyTree(cached, target);
     return true;
   }
   await produce();
   rmSync(cacheRoot, { recursive: true, force: true });
   mkdirSync(cacheRoot, { recursive: true });
   const temporary = `${cached}.${process.pid}.tmp`;
-  cpSync(target, temporary, { recursive: true });
+  linkOrCopyTree(target, temporary);
   renameSync(temporary, cached);
   return false;
 }

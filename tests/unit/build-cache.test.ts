@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { digest, PassedKeys, reuseOrProduceDir, sourceDigest } from '../../src/lib/build-cache.ts';
+import { digest, linkOrCopy, linkOrCopyTree, PassedKeys, reuseOrProduceDir, sourceDigest } from '../../src/lib/build-cache.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'build-cache-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -77,5 +77,27 @@ describe('reuseOrProduceDir', () => {
     const target = path.join(work, 'out-failing');
     await expect(reuseOrProduceDir({ cacheRoot: root, key: 'k', target }, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(existsSync(path.join(root, 'k'))).toBe(false);
+  });
+});
+
+describe('linkOrCopy', () => {
+  it('links a whole tree on one file system, so no bytes are copied', () => {
+    const from = path.join(work, 'tree');
+    mkdirSync(path.join(from, 'a/b'), { recursive: true });
+    writeFileSync(path.join(from, 'a/b/c.txt'), 'c');
+    linkOrCopyTree(from, path.join(work, 'tree-linked'));
+    expect(readFileSync(path.join(work, 'tree-linked/a/b/c.txt'), 'utf8')).toBe('c');
+    expect(statSync(path.join(from, 'a/b/c.txt')).nlink).toBe(2);
+  });
+
+  // /dev/shm is usually another file system than the temporary folder: links fail there, copies must not.
+  const otherDevice = existsSync('/dev/shm') && statSync('/dev/shm').dev !== statSync(work).dev;
+  it.runIf(otherDevice)('copies across file systems', () => {
+    const from = mkdtempSync('/dev/shm/link-or-copy-');
+    writeFileSync(path.join(from, 'x.txt'), 'x');
+    linkOrCopy(path.join(from, 'x.txt'), path.join(work, 'x.txt'));
+    expect(readFileSync(path.join(work, 'x.txt'), 'utf8')).toBe('x');
+    expect(statSync(path.join(work, 'x.txt')).nlink).toBe(1);
+    rmSync(from, { recursive: true, force: true });
   });
 });

@@ -2,14 +2,15 @@
  * Writes the share images after the pages are built, from the list the build
  * produced (src/pages/og/share-images.json.ts): draws only images whose inputs
  * changed, a few at a time (the rest come from the content-addressed cache),
- * copies every image into the output and reports how many it drew.
+ * links (or copies) every image into the output and reports how many it drew.
  * In `astro dev` a route draws them on request instead.
  */
-import { constants, copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { linkOrCopy } from '../../lib/build-cache.ts';
 import { paths } from '../../lib/urls.ts';
 import { ensureDrawn } from '../../og/render.ts';
 import type { ShareKind } from '../../og/templates.ts';
@@ -58,7 +59,7 @@ export function shareImagesOutput(): AstroIntegration {
           }
           const target = path.join(out, image.path);
           mkdirSync(path.dirname(target), { recursive: true });
-          copyFileSync(file, target, constants.COPYFILE_FICLONE);
+          linkOrCopy(file, target);
           written.set(target, path.basename(file, '.png'));
         });
         const count = [...drawn.values()].reduce((a, b) => a + b, 0);
