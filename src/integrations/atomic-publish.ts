@@ -16,7 +16,7 @@ export function stagingDirFor(outDir: string): string {
   return path.join(path.dirname(outDir), `.${path.basename(outDir)}-staging`);
 }
 
-export function previousDirFor(outDir: string): string {
+function previousDirFor(outDir: string): string {
   return path.join(path.dirname(outDir), `.${path.basename(outDir)}-previous`);
 }
 

@@ -27,7 +27,7 @@ export function ogCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.SITE_CACHE_DIR || 'node_modules/.astro', 'og');
 }
 
-export function cacheKey({ kind, inputs }: ShareDrawing): string {
+function cacheKey({ kind, inputs }: ShareDrawing): string {
   return createHash('sha256')
     .update(JSON.stringify({ kind, inputs, template: TEMPLATE_VERSION, font: ogFonts().version }))
     .digest('hex');

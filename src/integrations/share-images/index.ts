@@ -16,7 +16,7 @@ import { ensureDrawn } from '../../og/render.ts';
 import type { ShareKind } from '../../og/templates.ts';
 import type { ShareImage } from '../../queries/share.ts';
 
-export const KIND_NAMES: Record<ShareKind, string> = { card: '链接卡片', tile: '引导方图', letter: '家长信长图', poster: '宣讲海报' };
+const KIND_NAMES: Record<ShareKind, string> = { card: '链接卡片', tile: '引导方图', letter: '家长信长图', poster: '宣讲海报' };
 
 /** satori runs on this thread and sharp on its own threads, so a few images in flight keep both cores busy. */
 const AT_ONCE = availableParallelism() + 2;
