@@ -8,6 +8,7 @@ import { outputChecks } from './src/integrations/output-checks.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { shareImagesOutput } from './src/integrations/share-images/index.ts';
 import { atomicPublish } from './src/integrations/atomic-publish.ts';
+import { renderCache } from './src/integrations/render-cache.ts';
 import { site } from './src/site.ts';
 import { ELDER_MODE_SCRIPT_HASH } from './src/lib/elder-mode.ts';
 import { cspHash } from './src/lib/csp.ts';
@@ -23,11 +24,13 @@ export default defineConfig({
   outDir: process.env.SITE_OUT_DIR || './dist',
   cacheDir: process.env.SITE_CACHE_DIR || './node_modules/.astro',
   devToolbar: { enabled: false },
+  // A rebuild reuses the pages whose inputs did not change (src/lib/render-key.ts says which inputs).
+  experimental: { incrementalBuild: true },
   // Staff write prose, not code: no syntax highlighter (Shiki's inline styles would also break the CSP).
   markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [sitePresentation] }) },
   image: { layout: 'constrained', breakpoints: [480, 800, 1200, 1600] },
   // Order matters: the gate runs first; checks run after the build; publishing is last.
-  integrations: [contentGate(), mdx(), shareImagesOutput(), siteFiles(site.url), pagefindSearch(), outputChecks(), atomicPublish()],
+  integrations: [contentGate(), renderCache(), mdx(), shareImagesOutput(), siteFiles(site.url), pagefindSearch(), outputChecks(), atomicPublish()],
   security: {
     csp: {
       // The elder-mode script must run before first paint, so it is inline; its hash is allowed here.

@@ -1,17 +1,18 @@
 /**
  * Sharing: every page's link card exists at the size its tags promise, the
  * QR codes decode to the right pages, the font covers every character drawn,
- * and images are redrawn only when what they show changes.
+ * and the letter image script makes per-school variants. (Redrawing only what
+ * changed is tested in rebuild.test.ts.)
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
 import jsQR from 'jsqr';
 import { parse } from 'node-html-parser';
 import sharp from 'sharp';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/gate/check-content.ts';
 import { loadSettings } from '../../src/lib/settings.ts';
 import { absoluteUrl, paths } from '../../src/lib/urls.ts';
@@ -19,7 +20,7 @@ import { FONT_FILES } from '../../src/og/fonts.ts';
 import { letterBlocks } from '../../src/og/letter-blocks.ts';
 import { drawPng } from '../../src/og/render.ts';
 import { shareCard } from '../../src/og/templates.ts';
-import { ROOT, SITES, buildEnv, builtPages, readPage } from './sites.ts';
+import { ROOT, SITES, builtPages, readPage } from './sites.ts';
 
 const site = SITES.main;
 const pages = builtPages(site);
@@ -130,43 +131,4 @@ describe('letters and posters', () => {
     expect(await decodeQr(file)).toBe(absoluteUrl(paths.letter('han-jia-zhi-jia-zhang-2024'), loadSettings(site.contentDir, {}).url));
     rmSync(out, { recursive: true, force: true });
   });
-});
-
-describe('caches between builds', () => {
-  const work = mkdtempSync(path.join(tmpdir(), 'og-cache-'));
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
-  const contentDir = path.join(work, 'content');
-  const target = { name: 'og-cache', contentDir, outDir: path.join(work, 'dist'), siteUrl: 'https://og.example' };
-  const env = { ...buildEnv(target), SITE_CACHE_DIR: path.join(work, 'cache') };
-
-  let output = '';
-  /** What the build says it drew, as { 链接卡片: 1, … }. */
-  function build(): Record<string, number> {
-    const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, env, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(result.stdout + result.stderr);
-    output = result.stdout.replace(/\x1b\[[0-9;]*m/g, '');
-    const report = /本次绘制 (\d+) 张(?:（([^）]*)）)?/.exec(output);
-    if (!report) throw new Error(`no share-image report in:\n${result.stdout}`);
-    const drawn = Object.fromEntries((report[2] ?? '').split('，').filter(Boolean).map((part) => [part.split(' ')[0]!, Number(part.split(' ')[1])]));
-    expect(Object.values(drawn).reduce((a, b) => a + b, 0)).toBe(Number(report[1]));
-    return drawn;
-  }
-
-  it('draws every image once, none on a rebuild (which reuses the search index and page checks too), only a changed letter’s after an edit', () => {
-    cpSync(SITES.otherCity.contentDir, contentDir, { recursive: true });
-    const first = Object.values(build()).reduce((a, b) => a + b, 0);
-    expect(first).toBeGreaterThan(5);
-    expect(build()).toEqual({});
-    // Nothing changed: the search index and the page checks are reused too.
-    expect(output).toContain('均未变，沿用上次的索引');
-    expect(output).toContain('（本次检查 0 个，其余未变）');
-    const letter = path.join(contentDir, 'letters/shu-jia-xin-2025.md');
-    writeFileSync(letter, readFileSync(letter, 'utf8').replace('title: 暑假致家长的一封信', 'title: 2025年暑假致家长的一封信'));
-    expect(build()).toEqual({ 链接卡片: 1, 家长信长图: 1 });
-    expect(output).toContain('只收录正文区域');
-    expect(output).not.toContain('（本次检查 0 个');
-    expect(readdirSync(path.join(work, 'cache/og')).filter((f) => f.endsWith('.png')).length).toBe(first + 2);
-    // The list the images were written from is build-internal, not published.
-    expect(existsSync(path.join(target.outDir, paths.shareImageList()))).toBe(false);
-  }, 120_000);
 });
