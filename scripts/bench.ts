@@ -97,7 +97,7 @@ const header = [
   'cold ÷ bare',
   'pages/s (warm)',
   'peak memory: largest process (whole tree)',
-  'cold stages (s): sync / render / images drawn (sum) / search / checks',
+  'cold stages (s): sync / render / images / search / checks',
   'warm stages (s)',
   'edit-one stages (s)',
 ];

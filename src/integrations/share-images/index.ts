@@ -1,12 +1,11 @@
 /**
  * Writes the share images after the pages are built, from the list the build
  * produced (src/pages/og/share-images.json.ts): draws only images whose inputs
- * changed, a few at a time (the rest come from the content-addressed cache),
+ * changed, in batches (the rest come from the content-addressed cache),
  * links (or copies) every image into the output and reports how many it drew.
  * In `astro dev` a route draws them on request instead.
  */
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -17,17 +16,6 @@ import type { ShareKind } from '../../og/templates.ts';
 import type { ShareImage } from '../../queries/share.ts';
 
 const KIND_NAMES: Record<ShareKind, string> = { card: '链接卡片', tile: '引导方图', letter: '家长信长图', poster: '宣讲海报' };
-
-/** satori runs on this thread and sharp on its own threads, so a few images in flight keep both cores busy. */
-const AT_ONCE = availableParallelism() + 2;
-
-async function forEachAtOnce<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await task(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
 
 const written = new Map<string, string>();
 
@@ -49,14 +37,13 @@ export function shareImagesOutput(): AstroIntegration {
         const list = path.join(out, paths.shareImageList());
         const images = JSON.parse(readFileSync(list, 'utf8')) as ShareImage[];
         rmSync(list);
+        const started = performance.now();
+        const cached = await ensureDrawn(images);
+        const drawingMs = performance.now() - started;
         const drawn = new Map<ShareKind, number>();
-        let drawingMs = 0;
-        await forEachAtOnce(images, AT_ONCE, async (image) => {
-          const { file, drawnMs } = await ensureDrawn(image);
-          if (drawnMs !== undefined) {
-            drawn.set(image.kind, (drawn.get(image.kind) ?? 0) + 1);
-            drawingMs += drawnMs;
-          }
+        images.forEach((image, i) => {
+          const { file, drawn: isNew } = cached[i]!;
+          if (isNew) drawn.set(image.kind, (drawn.get(image.kind) ?? 0) + 1);
           const target = path.join(out, image.path);
           mkdirSync(path.dirname(target), { recursive: true });
           linkOrCopy(file, target);
@@ -64,7 +51,7 @@ export function shareImagesOutput(): AstroIntegration {
         });
         const count = [...drawn.values()].reduce((a, b) => a + b, 0);
         const kinds = [...drawn].map(([kind, n]) => `${KIND_NAMES[kind]} ${n}`).join('，');
-        logger.info(`分享图：共 ${images.length} 张，本次绘制 ${count} 张${kinds ? `（${kinds}）` : ''}，其余来自缓存（绘制共 ${Math.round(drawingMs)} ms）`);
+        logger.info(`分享图：共 ${images.length} 张，本次绘制 ${count} 张${kinds ? `（${kinds}）` : ''}，其余来自缓存（绘制用时 ${Math.round(drawingMs)} ms）`);
       },
     },
   };

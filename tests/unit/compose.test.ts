@@ -1,0 +1,75 @@
+/**
+ * The share-image composer pastes pre-rasterised text onto a frame; what it
+ * draws must look like the same layout rendered whole by satori and sharp,
+ * and it must refuse what it cannot paste rather than draw it wrong.
+ */
+import satori from 'satori';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { drawPngs, splitSvg, type Drawing } from '../../src/og/compose.ts';
+import { h } from '../../src/og/element.ts';
+import { FONT_FAMILY, ogFonts } from '../../src/og/fonts.ts';
+import { leadTile, lecturePoster, shareCard } from '../../src/og/templates.ts';
+
+const brand = { siteName: '青禾禁毒', publisher: '青禾县禁毒委员会办公室', primary: '#2e6b3a', accent: '#8a3b12' };
+const qr = Array.from({ length: 21 }, (_, y) => Array.from({ length: 21 }, (_, x) => (x * 7 + y * 3) % 5 < 2));
+
+/** The old way: the whole SVG, glyph outlines included, rasterised by sharp. */
+async function renderedWhole(drawing: Drawing): Promise<Buffer> {
+  const svg = await satori(drawing.element as never, { width: drawing.width, height: drawing.height!, fonts: ogFonts().fonts });
+  return sharp(Buffer.from(svg)).flatten({ background: '#ffffff' }).removeAlpha().raw().toBuffer();
+}
+
+const pixels = (png: Buffer) => sharp(png).removeAlpha().raw().toBuffer();
+
+describe('composed share images', () => {
+  it.each([
+    ['a link card with a clamped three-line title, digits and punctuation', shareCard({ brand, title: '“6·26”国际禁毒日：青禾县2025年禁毒宣传月启动，师生与家长共上一堂课，'.repeat(2), column: '禁毒新闻', date: '2025年6月26日' })],
+    ['a lead tile (white text on colour)', leadTile({ brand, column: '致家长的信' })],
+    ['a lecture poster with a QR code', lecturePoster({ brand, topic: '识别新型毒品 守护健康成长', school: '河西中学', dateText: '2025年6月12日 星期四', time: '09:30–11:00', venue: '学校报告厅', audience: '初一、初二学生', team: '县禁毒宣讲团', qr })],
+  ])('looks like the layout rendered whole: %s', async (_name, drawing) => {
+    const [png] = await drawPngs([drawing]);
+    const meta = await sharp(png!).metadata();
+    expect([meta.width, meta.height, meta.format]).toEqual([drawing.width, drawing.height, 'png']);
+    const [ours, whole] = await Promise.all([pixels(png!), renderedWhole(drawing)]);
+    let sum = 0;
+    let far = 0;
+    for (let i = 0; i < ours.length; i++) {
+      const d = Math.abs(ours[i]! - whole[i]!);
+      sum += d;
+      if (d > 96) far++;
+    }
+    // Glyph edges may differ by a fraction of a pixel; nothing may be missing, moved or recoloured.
+    expect(sum / ours.length).toBeLessThan(1);
+    expect(far / ours.length).toBeLessThan(0.001);
+  });
+
+  it('draws the same bytes for the same inputs, alone or in a batch with others', async () => {
+    const card = shareCard({ brand, title: '一个很长很长的标题'.repeat(6), column: '禁毒新闻', date: '2025年5月10日' });
+    const other = shareCard({ brand, title: '另一篇新闻，字不一样', column: '预防知识' });
+    const [alone] = await drawPngs([card]);
+    const [, inBatch] = await drawPngs([other, card]);
+    expect(alone!.equals(inBatch!)).toBe(true);
+  });
+
+  it('reads text runs with their size, weight, colour and escaped characters', () => {
+    const svg = '<svg width="100" height="50" viewBox="0 0 100 50" xmlns="http://www.w3.org/2000/svg"><rect x="0" y="0" width="100" height="50" fill="#fff"/><text x="4.5" y="30" width="40" height="20" font-weight="700" font-style="normal" font-size="20" font-family="noto sans sc" fill="#2e6b3a">A&amp;B&#x4e00;</text></svg>';
+    const { frame, runs, width, height } = splitSvg(svg);
+    expect([width, height]).toEqual([100, 50]);
+    expect(frame).not.toContain('<text');
+    expect(frame).toContain('<rect');
+    expect(runs).toEqual([{ x: 4.5, y: 30, size: 20, weight: 700, rgb: [0x2e, 0x6b, 0x3a], text: 'A&B一' }]);
+  });
+
+  it('refuses text it cannot paste faithfully: clipped, transformed, italic or not in #rrggbb', async () => {
+    const text = (attrs: string) => `<text x="0" y="10" font-size="10" font-family="f" ${attrs}>字</text>`;
+    const svg = (body: string) => `<svg width="10" height="10" viewBox="0 0 10 10" xmlns="http://www.w3.org/2000/svg">${body}</svg>`;
+    expect(() => splitSvg(svg(`<g clip-path="url(#c)">${text('fill="#000000"')}</g>`))).toThrow(/group/);
+    expect(() => splitSvg(svg(text('fill="#000000" transform="rotate(5)"')))).toThrow(/unsupported/);
+    expect(() => splitSvg(svg(text('fill="#000000" font-style="italic"')))).toThrow(/unsupported/);
+    expect(() => splitSvg(svg(text('fill="rgba(0,0,0,0.5)"')))).toThrow(/#rrggbb/);
+    // And a template that asks for one of these fails loudly instead of drawing something else.
+    const italic = { width: 200, height: 60, element: h('div', { width: 200, height: 60, fontFamily: FONT_FAMILY, fontSize: 20, fontStyle: 'italic' }, '斜体') };
+    await expect(drawPngs([italic])).rejects.toThrow();
+  });
+});
