@@ -8,16 +8,12 @@
  * the frame with the runs' coverage blended on in their colours, then encoded
  * by sharp. The same inputs still give the same bytes.
  */
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import type { Font } from 'fontkit';
+import * as fontkit from 'fontkit';
 import satori from 'satori';
 import sharp from 'sharp';
 import type { OgElement } from './element.ts';
 import { FONT_FILES, ogFonts } from './fonts.ts';
-
-const require = createRequire(import.meta.url);
-const fontkit = require('fontkit') as typeof import('fontkit');
 
 export interface Drawing {
   element: OgElement;
@@ -112,9 +108,9 @@ const PAD = 2;
 const SHEET_WIDTH = 2048;
 const SHEET_MAX_HEIGHT = 2048;
 
-let fonts: Record<400 | 700, Font> | undefined;
+let fonts: Record<400 | 700, fontkit.Font> | undefined;
 const fontFor = (weight: 400 | 700) => {
-  fonts ??= { 400: fontkit.openSync(FONT_FILES.regular) as Font, 700: fontkit.openSync(FONT_FILES.bold) as Font };
+  fonts ??= { 400: fontkit.openSync(FONT_FILES.regular) as fontkit.Font, 700: fontkit.openSync(FONT_FILES.bold) as fontkit.Font };
   return fonts[weight];
 };
 
@@ -139,52 +135,56 @@ function runOutline(run: Pick<TextRun, 'size' | 'weight' | 'text'>) {
 
 const coverage = new Map<string, Coverage>();
 
-/** Rasterises every run not seen before, a sheet at a time. */
+interface Sheet {
+  paths: string[];
+  cells: { key: string; x: number; y: number; width: number; height: number; ascent: number }[];
+  height: number;
+}
+
+/** Rasterises every run not seen before, packed in rows on a few sheets (one sharp call each). */
 async function rasterise(runs: readonly TextRun[]): Promise<void> {
   const pending = new Map<string, TextRun>();
   for (const run of runs) if (!coverage.has(runKey(run))) pending.set(runKey(run), run);
   if (pending.size === 0) return;
-  const sheets: { paths: string[]; placed: { key: string; x: number; y: number; width: number; height: number; ascent: number }[]; height: number }[] = [];
-  let sheet = { paths: [] as string[], placed: [] as (typeof sheets)[number]['placed'], height: 0 };
+  const outlines = [...pending].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, run]) => ({ key, ...runOutline(run) }));
+  const sheetWidth = Math.max(SHEET_WIDTH, ...outlines.map((o) => o.width));
+  const sheets: Sheet[] = [];
+  let sheet: Sheet = { paths: [], cells: [], height: 0 };
   let x = 0;
-  let shelf = 0;
-  const sorted = [...pending].sort(([a], [b]) => (a < b ? -1 : 1));
-  for (const [key, run] of sorted) {
-    const outline = runOutline(run);
-    if (x + outline.width > SHEET_WIDTH) {
-      sheet.height += shelf;
+  let rowHeight = 0;
+  for (const outline of outlines) {
+    if (x + outline.width > sheetWidth) {
+      sheet.height += rowHeight;
       x = 0;
-      shelf = 0;
+      rowHeight = 0;
     }
-    if (sheet.height + outline.height > SHEET_MAX_HEIGHT && sheet.placed.length > 0) {
+    if (sheet.height + outline.height > SHEET_MAX_HEIGHT && sheet.cells.length > 0) {
       sheets.push(sheet);
-      sheet = { paths: [], placed: [], height: 0 };
+      sheet = { paths: [], cells: [], height: 0 };
     }
     const baseline = sheet.height + PAD + outline.ascent;
-    for (const part of outline.parts) {
-      const s = outline.scale;
-      sheet.paths.push(`<path transform="matrix(${s} 0 0 ${-s} ${x + PAD + part.x} ${baseline + part.y})" d="${part.d}"/>`);
-    }
-    sheet.placed.push({ key, x, y: sheet.height, width: outline.width, height: outline.height, ascent: outline.ascent });
+    const s = outline.scale;
+    for (const part of outline.parts) sheet.paths.push(`<path transform="matrix(${s} 0 0 ${-s} ${x + PAD + part.x} ${baseline + part.y})" d="${part.d}"/>`);
+    sheet.cells.push({ key: outline.key, x, y: sheet.height, width: outline.width, height: outline.height, ascent: outline.ascent });
     x += outline.width;
-    shelf = Math.max(shelf, outline.height);
+    rowHeight = Math.max(rowHeight, outline.height);
   }
-  sheet.height += shelf;
+  sheet.height += rowHeight;
   sheets.push(sheet);
   await Promise.all(
-    sheets.map(async ({ paths, placed, height }) => {
-      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${SHEET_WIDTH}" height="${height}">${paths.join('')}</svg>`;
+    sheets.map(async ({ paths, cells, height }) => {
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${sheetWidth}" height="${height}">${paths.join('')}</svg>`;
       const alpha = await sharp(Buffer.from(svg)).extractChannel(3).raw().toBuffer();
-      for (const p of placed) coverage.set(p.key, trimmed(alpha, p, -PAD, -(PAD + p.ascent)));
+      for (const cell of cells) coverage.set(cell.key, trimmed(alpha, sheetWidth, cell));
     }),
   );
 }
 
 /** Cuts a run's cell out of a sheet, trimmed to the pixels it covers (pasting then skips the empty margin). */
-function trimmed(sheet: Buffer, cell: { x: number; y: number; width: number; height: number }, dx: number, dy: number): Coverage {
+function trimmed(sheet: Buffer, stride: number, cell: Sheet['cells'][number]): Coverage {
   let [top, bottom, left, right] = [cell.height, -1, cell.width, -1];
   for (let row = 0; row < cell.height; row++) {
-    const start = (cell.y + row) * SHEET_WIDTH + cell.x;
+    const start = (cell.y + row) * stride + cell.x;
     for (let col = 0; col < cell.width; col++) {
       if (sheet[start + col] === 0) continue;
       top = Math.min(top, row);
@@ -198,10 +198,10 @@ function trimmed(sheet: Buffer, cell: { x: number; y: number; width: number; hei
   const height = bottom - top + 1;
   const alpha = new Uint8Array(width * height);
   for (let row = 0; row < height; row++) {
-    const start = (cell.y + top + row) * SHEET_WIDTH + cell.x + left;
+    const start = (cell.y + top + row) * stride + cell.x + left;
     alpha.set(sheet.subarray(start, start + width), row * width);
   }
-  return { width, height, dx: dx + left, dy: dy + top, alpha };
+  return { width, height, dx: left - PAD, dy: top - PAD - cell.ascent, alpha };
 }
 
 /** Frames rasterised lately; card frames repeat, a letter's (with its QR code) does not. */
