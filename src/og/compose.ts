@@ -105,8 +105,10 @@ interface Coverage {
 }
 
 const PAD = 2;
-const SHEET_WIDTH = 2048;
-const SHEET_MAX_HEIGHT = 2048;
+// Measured: on sheets wider than about 2,000 px a run's antialiasing could change by a level depending on
+// where it sat, so the same image came out with different bytes from different builds.
+const SHEET_WIDTH = 1024;
+const SHEET_MAX_HEIGHT = 4096;
 
 let fonts: Record<400 | 700, fontkit.Font> | undefined;
 const fontFor = (weight: 400 | 700) => {
@@ -116,36 +118,77 @@ const fontFor = (weight: 400 | 700) => {
 
 const runKey = (run: Pick<TextRun, 'size' | 'weight' | 'text'>) => `${run.weight} ${run.size} ${run.text}`;
 
-/** The outline of a run as SVG paths, origin at the pen's start on the baseline, and its box. */
+const SVG_COMMANDS: Record<string, string> = { moveTo: 'M', lineTo: 'L', quadraticCurveTo: 'Q', bezierCurveTo: 'C', closePath: 'Z' };
+/** Outline points are kept on a 1/256 px grid, so moving a run by whole pixels moves every point exactly. */
+const onGrid = (v: number) => Math.round(v * 256) / 256;
+
+/**
+ * The outline of a run (points relative to its origin: pen start, on the
+ * baseline, y down) and the box its ink covers, with a margin for
+ * antialiasing. Cells on a sheet are this box, so no glyph reaches into its
+ * neighbour's cell, and a run rasterises to the same pixels wherever it sits.
+ */
 function runOutline(run: Pick<TextRun, 'size' | 'weight' | 'text'>) {
   const font = fontFor(run.weight);
   const scale = run.size / font.unitsPerEm;
   const shaped = font.layout(run.text);
   let pen = 0;
-  const parts: { d: string; x: number; y: number }[] = [];
+  let [left, right, top, bottom] = [Infinity, -Infinity, Infinity, -Infinity];
+  const commands: { op: string; points: number[] }[] = [];
   shaped.glyphs.forEach((glyph, i) => {
     const position = shaped.positions[i]!;
-    parts.push({ d: glyph.path.toSVG(), x: (pen + position.xOffset) * scale, y: -position.yOffset * scale });
+    const x = (pen + position.xOffset) * scale;
+    const y = -position.yOffset * scale;
     pen += position.xAdvance;
+    const box = glyph.bbox;
+    if (!(box.maxX > box.minX)) return; // a space: no ink
+    for (const { command, args } of glyph.path.commands) {
+      commands.push({ op: SVG_COMMANDS[command]!, points: args.map((v, k) => onGrid(k % 2 === 0 ? x + v * scale : y - v * scale)) });
+    }
+    left = Math.min(left, x + box.minX * scale);
+    right = Math.max(right, x + box.maxX * scale);
+    top = Math.min(top, y - box.maxY * scale);
+    bottom = Math.max(bottom, y - box.minY * scale);
   });
-  const ascent = Math.ceil(font.ascent * scale);
-  const descent = Math.ceil(-font.descent * scale);
-  return { scale, parts, width: Math.ceil(pen * scale) + 2 * PAD, height: ascent + descent + 2 * PAD, ascent };
+  /** The path with the run's origin at (ox, oy), whole pixels. */
+  const path = (ox: number, oy: number) => commands.map(({ op, points }) => op + points.map((v, k) => v + (k % 2 === 0 ? ox : oy)).join(' ')).join('');
+  if (commands.length === 0) return { path, left: 0, top: 0, width: 0, height: 0 };
+  const [x0, y0] = [Math.floor(left) - PAD, Math.floor(top) - PAD];
+  return { path, left: x0, top: y0, width: Math.ceil(right) + PAD - x0, height: Math.ceil(bottom) + PAD - y0 };
 }
 
 const coverage = new Map<string, Coverage>();
+/** Runs being rasterised now, so images drawn at the same time wait for them instead of drawing them again. */
+const inFlight = new Map<string, Promise<void>>();
 
 interface Sheet {
   paths: string[];
-  cells: { key: string; x: number; y: number; width: number; height: number; ascent: number }[];
+  cells: { key: string; x: number; y: number; width: number; height: number; left: number; top: number }[];
   height: number;
 }
 
 /** Rasterises every run not seen before, packed in rows on a few sheets (one sharp call each). */
 async function rasterise(runs: readonly TextRun[]): Promise<void> {
   const pending = new Map<string, TextRun>();
-  for (const run of runs) if (!coverage.has(runKey(run))) pending.set(runKey(run), run);
-  if (pending.size === 0) return;
+  const waiting = new Set<Promise<void>>();
+  for (const run of runs) {
+    const key = runKey(run);
+    if (coverage.has(key)) continue;
+    const drawing = inFlight.get(key);
+    if (drawing) waiting.add(drawing);
+    else pending.set(key, run);
+  }
+  if (pending.size > 0) {
+    const drawing = rasteriseNew(pending).finally(() => {
+      for (const key of pending.keys()) inFlight.delete(key);
+    });
+    for (const key of pending.keys()) inFlight.set(key, drawing);
+    waiting.add(drawing);
+  }
+  await Promise.all(waiting);
+}
+
+async function rasteriseNew(pending: ReadonlyMap<string, TextRun>): Promise<void> {
   const outlines = [...pending].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, run]) => ({ key, ...runOutline(run) }));
   const sheetWidth = Math.max(SHEET_WIDTH, ...outlines.map((o) => o.width));
   const sheets: Sheet[] = [];
@@ -162,10 +205,8 @@ async function rasterise(runs: readonly TextRun[]): Promise<void> {
       sheets.push(sheet);
       sheet = { paths: [], cells: [], height: 0 };
     }
-    const baseline = sheet.height + PAD + outline.ascent;
-    const s = outline.scale;
-    for (const part of outline.parts) sheet.paths.push(`<path transform="matrix(${s} 0 0 ${-s} ${x + PAD + part.x} ${baseline + part.y})" d="${part.d}"/>`);
-    sheet.cells.push({ key: outline.key, x, y: sheet.height, width: outline.width, height: outline.height, ascent: outline.ascent });
+    if (outline.width > 0) sheet.paths.push(`<path d="${outline.path(x - outline.left, sheet.height - outline.top)}"/>`);
+    sheet.cells.push({ key: outline.key, x, y: sheet.height, width: outline.width, height: outline.height, left: outline.left, top: outline.top });
     x += outline.width;
     rowHeight = Math.max(rowHeight, outline.height);
   }
@@ -173,8 +214,13 @@ async function rasterise(runs: readonly TextRun[]): Promise<void> {
   sheets.push(sheet);
   await Promise.all(
     sheets.map(async ({ paths, cells, height }) => {
-      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${sheetWidth}" height="${height}">${paths.join('')}</svg>`;
-      const alpha = await sharp(Buffer.from(svg)).extractChannel(3).raw().toBuffer();
+      const alpha =
+        height > 0
+          ? await sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${sheetWidth}" height="${height}">${paths.join('')}</svg>`))
+              .extractChannel(3)
+              .raw()
+              .toBuffer()
+          : Buffer.alloc(0);
       for (const cell of cells) coverage.set(cell.key, trimmed(alpha, sheetWidth, cell));
     }),
   );
@@ -193,7 +239,7 @@ function trimmed(sheet: Buffer, stride: number, cell: Sheet['cells'][number]): C
       right = Math.max(right, col);
     }
   }
-  if (bottom < 0) return { width: 0, height: 0, dx: 0, dy: 0, alpha: new Uint8Array(0) }; // a space
+  if (bottom < 0) return { width: 0, height: 0, dx: 0, dy: 0, alpha: new Uint8Array(0) };
   const width = right - left + 1;
   const height = bottom - top + 1;
   const alpha = new Uint8Array(width * height);
@@ -201,7 +247,7 @@ function trimmed(sheet: Buffer, stride: number, cell: Sheet['cells'][number]): C
     const start = (cell.y + top + row) * stride + cell.x + left;
     alpha.set(sheet.subarray(start, start + width), row * width);
   }
-  return { width, height, dx: left - PAD, dy: top - PAD - cell.ascent, alpha };
+  return { width, height, dx: cell.left + left, dy: cell.top + top, alpha };
 }
 
 /** Frames rasterised lately; card frames repeat, a letter's (with its QR code) does not. */

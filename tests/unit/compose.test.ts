@@ -5,13 +5,14 @@
  */
 import satori from 'satori';
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { drawPngs, splitSvg, type Drawing } from '../../src/og/compose.ts';
 import { h } from '../../src/og/element.ts';
 import { FONT_FAMILY, ogFonts } from '../../src/og/fonts.ts';
 import { leadTile, lecturePoster, shareCard } from '../../src/og/templates.ts';
 
 const brand = { siteName: '青禾禁毒', publisher: '青禾县禁毒委员会办公室', primary: '#2e6b3a', accent: '#8a3b12' };
+const POOL = '禁毒宣传教育进校园社区乡镇街道活动讲座展览志愿服务青少年家长学校新型毒品识别防范戒毒康复打击整治案件2025年度第1234567890期ABCDEFGabcdefg“”（），、。：；！？';
 const qr = Array.from({ length: 21 }, (_, y) => Array.from({ length: 21 }, (_, x) => (x * 7 + y * 3) % 5 < 2));
 
 /** The old way: the whole SVG, glyph outlines included, rasterised by sharp. */
@@ -44,12 +45,25 @@ describe('composed share images', () => {
     expect(far / ours.length).toBeLessThan(0.001);
   });
 
-  it('draws the same bytes for the same inputs, alone or in a batch with others', async () => {
-    const card = shareCard({ brand, title: '一个很长很长的标题'.repeat(6), column: '禁毒新闻', date: '2025年5月10日' });
-    const other = shareCard({ brand, title: '另一篇新闻，字不一样', column: '预防知识' });
-    const [alone] = await drawPngs([card]);
-    const [, inBatch] = await drawPngs([other, card]);
-    expect(alone!.equals(inBatch!)).toBe(true);
+  it('draws the same bytes for the same inputs, alone or in a batch with others (text rasterised on different sheets)', async () => {
+    const cards = [
+      shareCard({ brand, title: '一个很长很长的标题'.repeat(6), column: '禁毒新闻', date: '2025年5月10日' }),
+      shareCard({ brand, title: '青禾县开展“6·26”禁毒宣传，长标题里有引号、数字2025和英文Drug', column: '禁毒新闻', date: '2025年6月26日' }),
+      shareCard({ brand, title: '另一篇新闻，字不一样', column: '预防知识' }),
+      leadTile({ brand, column: '校园宣讲' }),
+      // Titles from a shuffled pool of characters, so runs land at many places on many sheet rows.
+      ...Array.from({ length: 8 }, (_, n) => shareCard({ brand, title: [...POOL].filter((_, i) => (i * 7 + n * 13) % 5 === 0).join(''), column: '禁毒新闻', date: `2025年${n + 1}月${n + 10}日` })),
+    ];
+    // A fresh module each time, so nothing rasterised for one drawing is reused by the next.
+    const freshDrawPngs = async () => {
+      vi.resetModules();
+      return (await import('../../src/og/compose.ts')).drawPngs;
+    };
+    const together = await (await freshDrawPngs())(cards);
+    for (const [i, card] of cards.entries()) {
+      const [alone] = await (await freshDrawPngs())([card]);
+      expect(alone!.equals(together[i]!), `image ${i}`).toBe(true);
+    }
   });
 
   it('reads text runs with their size, weight, colour and escaped characters', () => {
