@@ -48,10 +48,14 @@ const decode = (text: string) =>
   );
 
 function hexColour(fill: string): [number, number, number] {
-  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(fill);
+  const hex = /^#[0-9a-f]{3}$/i.test(fill) ? fill.replace(/[0-9a-f]/gi, '$&$&') : fill;
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
   if (!m) throw new Error(`share image text colour must be #rrggbb, got "${fill}"`);
   return [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16)];
 }
+
+/** The font files shipped are regular and bold; satori would lay other weights out in one of them. */
+const WEIGHTS: Record<string, 400 | 700> = { normal: 400, '400': 400, bold: 700, '700': 700 };
 
 /**
  * Splits satori's SVG into the frame and the text runs. Only text drawn
@@ -71,12 +75,13 @@ export function splitSvg(svg: string): Layout {
     if (depth !== 0) throw new Error('share image text inside a group (clip, mask or transform) cannot be drawn by pasting');
     const a = Object.fromEntries([...attrs.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
     const unknown = Object.keys(a).filter((name) => !ATTRIBUTES.has(name));
-    if (unknown.length > 0 || (a['font-style'] ?? 'normal') !== 'normal') throw new Error(`share image text with unsupported attributes: ${attrs}`);
+    const weight = WEIGHTS[a['font-weight'] ?? 'normal'];
+    if (unknown.length > 0 || (a['font-style'] ?? 'normal') !== 'normal' || !weight) throw new Error(`share image text with unsupported attributes: ${attrs}`);
     runs.push({
       x: Number(a.x),
       y: Number(a.y),
       size: Number(a['font-size']),
-      weight: a['font-weight'] === '700' ? 700 : 400,
+      weight,
       rgb: hexColour(a.fill ?? '#000000'),
       text: decode(text),
     });

@@ -75,12 +75,14 @@ describe('composed share images', () => {
     expect(runs).toEqual([{ x: 4.5, y: 30, size: 20, weight: 700, rgb: [0x2e, 0x6b, 0x3a], text: 'A&B一' }]);
   });
 
-  it('refuses text it cannot paste faithfully: clipped, transformed, italic or not in #rrggbb', async () => {
+  it('refuses text it cannot paste faithfully: clipped, transformed, italic, in a weight not shipped, or not in #rgb/#rrggbb', async () => {
     const text = (attrs: string) => `<text x="0" y="10" font-size="10" font-family="f" ${attrs}>字</text>`;
     const svg = (body: string) => `<svg width="10" height="10" viewBox="0 0 10 10" xmlns="http://www.w3.org/2000/svg">${body}</svg>`;
     expect(() => splitSvg(svg(`<g clip-path="url(#c)">${text('fill="#000000"')}</g>`))).toThrow(/group/);
     expect(() => splitSvg(svg(text('fill="#000000" transform="rotate(5)"')))).toThrow(/unsupported/);
     expect(() => splitSvg(svg(text('fill="#000000" font-style="italic"')))).toThrow(/unsupported/);
+    expect(() => splitSvg(svg(text('fill="#000000" font-weight="500"')))).toThrow(/unsupported/);
+    expect(splitSvg(svg(text('fill="#fff"'))).runs[0]!.rgb).toEqual([255, 255, 255]);
     expect(() => splitSvg(svg(text('fill="rgba(0,0,0,0.5)"')))).toThrow(/#rrggbb/);
     // And a template that asks for one of these fails loudly instead of drawing something else.
     const italic = { width: 200, height: 60, element: h('div', { width: 200, height: 60, fontFamily: FONT_FAMILY, fontSize: 20, fontStyle: 'italic' }, '斜体') };
