@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { drawPngs, type Drawing } from './compose.ts';
+import { drawPngs } from './compose.ts';
 import { ogFonts } from './fonts.ts';
 import { drawingOf, type ShareDrawing } from './templates.ts';
 
@@ -22,10 +22,6 @@ function cacheKey({ kind, inputs }: ShareDrawing): string {
   return createHash('sha256')
     .update(JSON.stringify({ kind, inputs, template: TEMPLATE_VERSION, font: ogFonts().version }))
     .digest('hex');
-}
-
-export async function drawPng(drawing: Drawing): Promise<Buffer> {
-  return (await drawPngs([drawing]))[0]!;
 }
 
 export interface CachedImage {
