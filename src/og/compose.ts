@@ -90,7 +90,7 @@ export function splitSvg(svg: string): Layout {
   return { width: Number(root[1]), height: Number(root[2]), frame, runs };
 }
 
-export async function layout(drawing: Drawing): Promise<Layout> {
+async function layout(drawing: Drawing): Promise<Layout> {
   const svg = await satori(drawing.element as never, {
     width: drawing.width,
     ...(drawing.height ? { height: drawing.height } : {}),
