@@ -18,10 +18,16 @@ export function ogCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.SITE_CACHE_DIR || 'node_modules/.astro', 'og');
 }
 
-function cacheKey({ kind, inputs }: ShareDrawing): string {
-  return createHash('sha256')
+function cacheFile({ kind, inputs }: ShareDrawing, cacheDir: string): string {
+  const key = createHash('sha256')
     .update(JSON.stringify({ kind, inputs, template: TEMPLATE_VERSION, font: ogFonts().version }))
     .digest('hex');
+  return path.join(cacheDir, `${key}.png`);
+}
+
+/** The images whose PNG is not in the cache yet. */
+export function missingImages<T extends ShareDrawing>(images: readonly T[], cacheDir = ogCacheDir()): T[] {
+  return images.filter((image) => !existsSync(cacheFile(image, cacheDir)));
 }
 
 export interface CachedImage {
@@ -40,7 +46,7 @@ const BATCH = 48;
 /** Makes sure the PNG of each image is in the cache, drawing only those whose inputs are new. */
 export async function ensureDrawn(images: readonly ShareDrawing[], cacheDir = ogCacheDir()): Promise<CachedImage[]> {
   const cached = images.map((image) => {
-    const file = path.join(cacheDir, `${cacheKey(image)}.png`);
+    const file = cacheFile(image, cacheDir);
     return { image, file, drawn: !existsSync(file) };
   });
   const missing = [...new Map(cached.filter((c) => c.drawn).map((c) => [c.file, c])).values()];

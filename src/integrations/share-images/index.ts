@@ -1,19 +1,27 @@
 /**
- * Writes the share images after the pages are built, from the list the build
- * produced (src/pages/og/share-images.json.ts): draws only images whose inputs
- * changed, in batches (the rest come from the content-addressed cache),
- * links (or copies) every image into the output and reports how many it drew.
- * In `astro dev` a route draws them on request instead.
+ * Writes the share images. As the build starts, the images the content gate's
+ * entries call for are drawn on a worker thread (./draw-ahead.ts), beside
+ * content sync and page rendering. After the pages, the list the build itself
+ * produced (src/pages/og/share-images.json.ts) is what counts: any image the
+ * worker did not draw is drawn then, every image is linked (or copied) into
+ * the output, and the log says how many were drawn and when. Only images
+ * whose inputs changed are drawn; the rest come from the content-addressed
+ * cache. In `astro dev` a route draws them on request instead.
  */
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { linkOrCopy } from '../../lib/build-cache.ts';
+import type { CheckedEntry } from '../../lib/gate/check-content.ts';
+import { buildDate } from '../../lib/publishing.ts';
+import { loadSettings } from '../../lib/settings.ts';
 import { paths } from '../../lib/urls.ts';
 import { ensureDrawn } from '../../og/render.ts';
+import { shareImagesOf, type ShareImage, type ShareSources } from '../../og/share-list.ts';
 import type { ShareKind } from '../../og/templates.ts';
-import type { ShareImage } from '../../queries/share.ts';
+import { latestContentCheck } from '../content-gate.ts';
+import { drawAhead, type DrawnAhead } from './draw-ahead.ts';
 
 const KIND_NAMES: Record<ShareKind, string> = { card: '链接卡片', tile: '引导方图', letter: '家长信长图', poster: '宣讲海报' };
 
@@ -24,13 +32,27 @@ export function writtenShareImages(): ReadonlyMap<string, string> {
   return written;
 }
 
+/** The images the gate's entries call for: the same function as the build's own list, on the same fields. */
+function imagesFromGate(entries: readonly CheckedEntry[]): ShareImage[] {
+  const settings = loadSettings();
+  const of = (collection: keyof ShareSources) =>
+    entries.filter((e) => e.valid && e.collection === collection).map(({ id, data, body }) => ({ id, data, body }));
+  const sources = Object.fromEntries(
+    (['news', 'topics', 'letters', 'bases', 'campaigns', 'lectures'] as const).map((c) => [c, of(c)]),
+  ) as unknown as ShareSources;
+  return shareImagesOf(sources, settings, buildDate(settings.timeZone));
+}
+
 export function shareImagesOutput(): AstroIntegration {
+  let ahead: Promise<DrawnAhead> | undefined;
   return {
     name: 'jindu:share-images',
     hooks: {
       'astro:config:setup': ({ command, injectRoute }) => {
         // The extension in the pattern keeps trailingSlash: 'always' off these files.
         if (command === 'dev') injectRoute({ pattern: '/og/[...path].png', entrypoint: new URL('./dev-route.ts', import.meta.url), prerender: true });
+        // The gate (which runs first) has read every entry: start drawing now.
+        if (command === 'build') ahead = drawAhead(imagesFromGate(latestContentCheck().entries));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
@@ -38,12 +60,17 @@ export function shareImagesOutput(): AstroIntegration {
         const images = JSON.parse(readFileSync(list, 'utf8')) as ShareImage[];
         rmSync(list);
         const started = performance.now();
+        const early = (await ahead) ?? { files: new Set<string>() };
+        if (early.failure) logger.warn(`分享图未能提前绘制（${early.failure}），改为现在绘制`);
+        const waitedMs = performance.now() - started;
         const cached = await ensureDrawn(images);
         const drawingMs = performance.now() - started;
         const drawn = new Map<ShareKind, number>();
+        let late = 0;
         images.forEach((image, i) => {
           const { file, drawn: isNew } = cached[i]!;
-          if (isNew) drawn.set(image.kind, (drawn.get(image.kind) ?? 0) + 1);
+          if (isNew) late++;
+          if (isNew || early.files.has(file)) drawn.set(image.kind, (drawn.get(image.kind) ?? 0) + 1);
           const target = path.join(out, image.path);
           mkdirSync(path.dirname(target), { recursive: true });
           linkOrCopy(file, target);
@@ -51,7 +78,10 @@ export function shareImagesOutput(): AstroIntegration {
         });
         const count = [...drawn.values()].reduce((a, b) => a + b, 0);
         const kinds = [...drawn].map(([kind, n]) => `${KIND_NAMES[kind]} ${n}`).join('，');
-        logger.info(`分享图：共 ${images.length} 张，本次绘制 ${count} 张${kinds ? `（${kinds}）` : ''}，其余来自缓存（绘制用时 ${Math.round(drawingMs)} ms）`);
+        logger.info(
+          `分享图：共 ${images.length} 张，本次绘制 ${count} 张${kinds ? `（${kinds}）` : ''}，其余来自缓存；` +
+            `页面生成后补绘 ${late} 张（等待提前绘制 ${Math.round(waitedMs)} ms，绘制用时 ${Math.round(drawingMs)} ms）`,
+        );
       },
     },
   };
