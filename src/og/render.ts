@@ -18,7 +18,8 @@ export function ogCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.SITE_CACHE_DIR || 'node_modules/.astro', 'og');
 }
 
-function cacheFile({ kind, inputs }: ShareDrawing, cacheDir: string): string {
+/** Where an image's PNG is kept: named by the hash of everything that decides its bytes. */
+export function cacheFile({ kind, inputs }: ShareDrawing, cacheDir: string): string {
   const key = createHash('sha256')
     .update(JSON.stringify({ kind, inputs, template: TEMPLATE_VERSION, font: ogFonts().version }))
     .digest('hex');

@@ -5,6 +5,7 @@
  * while the pages are (src/integrations/share-images/).
  */
 import { chineseWeekday, formatChineseDate } from '../lib/dates.ts';
+import type { CheckedEntry } from '../lib/gate/check-content.ts';
 import { isPublic, isUpcoming } from '../lib/publishing.ts';
 import { absoluteUrl, paths } from '../lib/urls.ts';
 import type { SiteSettings } from '../schemas/site.ts';
@@ -34,6 +35,15 @@ export interface ShareSources {
   bases: Entry<{ name: string; kind: string }>[];
   campaigns: Entry<{ name: string; start: string }>[];
   lectures: Entry<{ topic: string; school: string; date: string; start: string; end: string; venue: string; audience: string; team: string }>[];
+}
+
+const SOURCES = ['news', 'topics', 'letters', 'bases', 'campaigns', 'lectures'] as const satisfies (keyof ShareSources)[];
+
+/** The content gate's valid entries as sources: the same schemas parsed them as Astro's. */
+export function sourcesFromGate(entries: readonly CheckedEntry[]): ShareSources {
+  const of = (collection: keyof ShareSources) =>
+    entries.filter((e) => e.valid && e.collection === collection).map(({ id, data, body }) => ({ id, data, body }));
+  return Object.fromEntries(SOURCES.map((c) => [c, of(c)])) as unknown as ShareSources;
 }
 
 /** The images of the site built on `today`: one card per page, the lead tiles, letters' long images, upcoming lectures' posters. */

@@ -22,6 +22,8 @@ const baseEnv = { ...buildEnv(target), SITE_CACHE_DIR: path.join(work, 'cache') 
 interface Build {
   /** What the build says it drew, as { 链接卡片: 1, … }. */
   drawn: Record<string, number>;
+  /** Images drawn after the pages rather than beside them (the early list, from the gate's entries, missed them). */
+  late: number;
   /** Files Astro took from the last build instead of rendering, as /news/x/index.html. */
   reused: string[];
   output: string;
@@ -35,7 +37,9 @@ function build(env: NodeJS.ProcessEnv = baseEnv): Build {
   if (!report) throw new Error(`no share-image report in:\n${output}`);
   const drawn = Object.fromEntries((report[2] ?? '').split('，').filter(Boolean).map((part) => [part.split(' ')[0]!, Number(part.split(' ')[1])]));
   expect(Object.values(drawn).reduce((a, b) => a + b, 0)).toBe(Number(report[1]));
-  return { drawn, reused: [...output.matchAll(/(\/\S+) \((?:restored|cached)\)/g)].map((m) => m[1]!), output };
+  const late = /页面生成后补绘 (\d+) 张/.exec(output);
+  if (!late) throw new Error(`no late-drawing count in:\n${output}`);
+  return { drawn, late: Number(late[1]), reused: [...output.matchAll(/(\/\S+) \((?:restored|cached)\)/g)].map((m) => m[1]!), output };
 }
 
 /** Every published file and its bytes. */
@@ -55,9 +59,10 @@ describe('rebuilds', () => {
   let first: Build;
   let published: Map<string, Buffer>;
 
-  it('draw every image and render every page the first time', () => {
+  it('draw every image, beside the pages, and render every page the first time', () => {
     first = build();
     expect(Object.values(first.drawn).reduce((a, b) => a + b, 0)).toBeGreaterThan(5);
+    expect(first.late).toBe(0);
     expect(first.reused).toEqual([]);
     published = snapshot();
   }, 60_000);
@@ -81,6 +86,7 @@ describe('rebuilds', () => {
     edit('letters/shu-jia-xin-2025.md', 'title: 暑假致家长的一封信', 'title: 2025年暑假致家长的一封信');
     const after = build();
     expect(after.drawn).toEqual({ 链接卡片: 1, 家长信长图: 1 });
+    expect(after.late).toBe(0);
     expect(after.reused).toEqual([]);
     expect(after.output).toContain('只收录正文区域');
     expect(after.output).not.toContain('（本次检查 0 个');

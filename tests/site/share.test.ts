@@ -15,11 +15,14 @@ import { parse } from 'node-html-parser';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/gate/check-content.ts';
+import { filesUnder } from '../../src/lib/output-checks.ts';
 import { loadSettings } from '../../src/lib/settings.ts';
 import { absoluteUrl, paths } from '../../src/lib/urls.ts';
 import { FONT_FILES } from '../../src/og/fonts.ts';
 import { letterBlocks } from '../../src/og/letter-blocks.ts';
-import { ROOT, SITES, builtPages, readPage } from './sites.ts';
+import { cacheFile } from '../../src/og/render.ts';
+import { shareImagesOf, sourcesFromGate } from '../../src/og/share-list.ts';
+import { BUILD_DATE, ROOT, SITES, buildEnv, builtPages, readPage } from './sites.ts';
 
 const site = SITES.main;
 const pages = builtPages(site);
@@ -54,6 +57,19 @@ describe('link cards and tags', () => {
     for (const url of images) {
       const { width, height, format } = await sharp(fileOf(url!)).metadata();
       expect([width, height, format], url).toEqual([1200, 630, 'png']);
+    }
+  });
+
+  it('draws ahead, from the content gate’s entries, exactly the images the build wrote', () => {
+    const env = buildEnv(site);
+    const settings = loadSettings(site.contentDir, env);
+    const ahead = shareImagesOf(sourcesFromGate(checkContent(site.contentDir, settings).entries), settings, BUILD_DATE);
+    const written = filesUnder(path.join(site.outDir, 'og'), () => true).map((f) => `/${path.relative(site.outDir, f).split(path.sep).join('/')}`);
+    expect(ahead.map((image) => image.path).sort()).toEqual(written.sort());
+    // Same inputs, so the worker's file is the one the build published.
+    for (const image of ahead) {
+      const drawnAhead = readFileSync(cacheFile(image, path.join(env.SITE_CACHE_DIR!, 'og')));
+      expect(drawnAhead.equals(readFileSync(path.join(site.outDir, image.path))), image.path).toBe(true);
     }
   });
 

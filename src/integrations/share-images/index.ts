@@ -13,12 +13,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { linkOrCopy } from '../../lib/build-cache.ts';
-import type { CheckedEntry } from '../../lib/gate/check-content.ts';
 import { buildDate } from '../../lib/publishing.ts';
 import { loadSettings } from '../../lib/settings.ts';
 import { paths } from '../../lib/urls.ts';
 import { ensureDrawn } from '../../og/render.ts';
-import { shareImagesOf, type ShareImage, type ShareSources } from '../../og/share-list.ts';
+import { shareImagesOf, sourcesFromGate, type ShareImage } from '../../og/share-list.ts';
 import type { ShareKind } from '../../og/templates.ts';
 import { latestContentCheck } from '../content-gate.ts';
 import { drawAhead, type DrawnAhead } from './draw-ahead.ts';
@@ -32,17 +31,6 @@ export function writtenShareImages(): ReadonlyMap<string, string> {
   return written;
 }
 
-/** The images the gate's entries call for: the same function as the build's own list, on the same fields. */
-function imagesFromGate(entries: readonly CheckedEntry[]): ShareImage[] {
-  const settings = loadSettings();
-  const of = (collection: keyof ShareSources) =>
-    entries.filter((e) => e.valid && e.collection === collection).map(({ id, data, body }) => ({ id, data, body }));
-  const sources = Object.fromEntries(
-    (['news', 'topics', 'letters', 'bases', 'campaigns', 'lectures'] as const).map((c) => [c, of(c)]),
-  ) as unknown as ShareSources;
-  return shareImagesOf(sources, settings, buildDate(settings.timeZone));
-}
-
 export function shareImagesOutput(): AstroIntegration {
   let ahead: Promise<DrawnAhead> | undefined;
   return {
@@ -52,7 +40,10 @@ export function shareImagesOutput(): AstroIntegration {
         // The extension in the pattern keeps trailingSlash: 'always' off these files.
         if (command === 'dev') injectRoute({ pattern: '/og/[...path].png', entrypoint: new URL('./dev-route.ts', import.meta.url), prerender: true });
         // The gate (which runs first) has read every entry: start drawing now.
-        if (command === 'build') ahead = drawAhead(imagesFromGate(latestContentCheck().entries));
+        if (command === 'build') {
+          const settings = loadSettings();
+          ahead = drawAhead(shareImagesOf(sourcesFromGate(latestContentCheck().entries), settings, buildDate(settings.timeZone)));
+        }
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
