@@ -9,6 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { drawPngs, splitSvg, type Drawing } from '../../src/og/compose.ts';
 import { h } from '../../src/og/element.ts';
 import { FONT_FAMILY, ogFonts } from '../../src/og/fonts.ts';
+import { indexedPng } from '../../src/og/png.ts';
 import { leadTile, lecturePoster, shareCard } from '../../src/og/templates.ts';
 
 const brand = { siteName: '青禾禁毒', publisher: '青禾县禁毒委员会办公室', primary: '#2e6b3a', accent: '#8a3b12' };
@@ -25,13 +26,15 @@ const pixels = (png: Buffer) => sharp(png).removeAlpha().raw().toBuffer();
 
 describe('composed share images', () => {
   it.each([
-    ['a link card with a clamped three-line title, digits and punctuation', shareCard({ brand, title: '“6·26”国际禁毒日：青禾县2025年禁毒宣传月启动，师生与家长共上一堂课，'.repeat(2), column: '禁毒新闻', date: '2025年6月26日' })],
-    ['a lead tile (white text on colour)', leadTile({ brand, column: '致家长的信' })],
-    ['a lecture poster with a QR code', lecturePoster({ brand, topic: '识别新型毒品 守护健康成长', school: '河西中学', dateText: '2025年6月12日 星期四', time: '09:30–11:00', venue: '学校报告厅', audience: '初一、初二学生', team: '县禁毒宣讲团', qr })],
-  ])('looks like the layout rendered whole: %s', async (_name, drawing) => {
+    ['a link card with a clamped three-line title, digits and punctuation', true, shareCard({ brand, title: '“6·26”国际禁毒日：青禾县2025年禁毒宣传月启动，师生与家长共上一堂课，'.repeat(2), column: '禁毒新闻', date: '2025年6月26日' })],
+    ['a lead tile (white text on colour)', true, leadTile({ brand, column: '致家长的信' })],
+    ['a lecture poster with a QR code', true, lecturePoster({ brand, topic: '识别新型毒品 守护健康成长', school: '河西中学', dateText: '2025年6月12日 星期四', time: '09:30–11:00', venue: '学校报告厅', audience: '初一、初二学生', team: '县禁毒宣讲团', qr })],
+    // A gradient has more than 256 colours: drawn in RGB instead of to a palette.
+    ['text on a gradient', false, { width: 400, height: 200, element: h('div', { width: 400, height: 200, backgroundImage: 'linear-gradient(90deg, #2e6b3a, #8a3b12)', color: '#ffffff', fontSize: 40, fontFamily: FONT_FAMILY }, '渐变背景上的字') }],
+  ])('looks like the layout rendered whole: %s', async (_name, palette, drawing) => {
     const [png] = await drawPngs([drawing]);
     const meta = await sharp(png!).metadata();
-    expect([meta.width, meta.height, meta.format]).toEqual([drawing.width, drawing.height, 'png']);
+    expect([meta.width, meta.height, meta.format, Boolean(meta.isPalette)]).toEqual([drawing.width, drawing.height, 'png', palette]);
     const [ours, whole] = await Promise.all([pixels(png!), renderedWhole(drawing)]);
     let sum = 0;
     let far = 0;
@@ -87,5 +90,25 @@ describe('composed share images', () => {
     // And a template that asks for one of these fails loudly instead of drawing something else.
     const italic = { width: 200, height: 60, element: h('div', { width: 200, height: 60, fontFamily: FONT_FAMILY, fontSize: 20, fontStyle: 'italic' }, '斜体') };
     await expect(drawPngs([italic])).rejects.toThrow();
+  });
+});
+
+describe('palette PNG', () => {
+  it('decodes to the colours it was given, row by row', async () => {
+    const [width, height] = [5, 3];
+    const palette = [0xffffff, 0x2e6b3a, 0x8a3b12];
+    const indices = [0, 1, 2, 1, 0, 2, 2, 2, 0, 1, 1, 0, 0, 0, 2];
+    const rows = new Uint8Array((width + 1) * height);
+    indices.forEach((index, i) => (rows[Math.floor(i / width) * (width + 1) + 1 + (i % width)] = index));
+    const png = await indexedPng({ width, height, palette, rows });
+    const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height, info.channels]).toEqual([width, height, 3]);
+    expect([...data]).toEqual(indices.flatMap((index) => [palette[index]! >> 16, (palette[index]! >> 8) & 255, palette[index]! & 255]));
+  });
+
+  it('refuses more than 256 colours and rows of the wrong size', async () => {
+    const rows = new Uint8Array(4);
+    await expect(indexedPng({ width: 1, height: 2, palette: Array.from({ length: 257 }, (_, i) => i), rows })).rejects.toThrow(RangeError);
+    await expect(indexedPng({ width: 2, height: 2, palette: [0], rows })).rejects.toThrow(RangeError);
   });
 });
