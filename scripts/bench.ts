@@ -4,9 +4,9 @@
  * For each size N it writes N synthetic news items (plus proportional lectures,
  * events and topics) into a temporary folder, and measures, against a bare
  * Astro site built from the same items in the same run: a cold build (no
- * caches, every share image drawn), a warm rebuild with nothing changed (median
- * of three, alternating with the bare site's), and a rebuild after editing one
- * item. It prints a table and writes JSON.
+ * caches, every share image drawn) and a warm rebuild with nothing changed
+ * (each the median of three, alternating with the bare site's), and a rebuild
+ * after editing one item. It prints a table and writes JSON.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,8 +41,13 @@ interface Result {
   bareWarm: Run;
 }
 
-const WARM_RUNS = 3;
-const median = (runs: Run[]) => [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
+const RUNS = 3;
+/** The median run by time, with the highest memory peaks of all the runs. */
+function median(runs: Run[]): Run {
+  const middle = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
+  const highest = runs.reduce((a, b) => (b.peakProcessBytes > a.peakProcessBytes ? b : a));
+  return { ...middle, peakBytes: Math.max(...runs.map((r) => r.peakBytes)), peakProcessBytes: highest.peakProcessBytes, peakProcess: highest.peakProcess };
+}
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 const s = (r: Run) => `${r.seconds.toFixed(1)} s`;
 
@@ -63,20 +68,28 @@ async function measure(n: number): Promise<Result> {
   writeBareSite(bare, content, path.join(ROOT, 'node_modules'));
   const bareBuild = () => run(process.execPath, [ASTRO, 'build', '--root', bare], { cwd: bare, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
 
-  const cold = await build();
-  const bareCold = await bareBuild();
-  // Warm builds alternate with the bare site's, and the medians are compared, so a busy moment on a shared machine weighs on both.
+  // Side by side, so a busy moment on a shared machine weighs on both: cold builds (every cache removed) first, then warm ones.
+  const colds: Run[] = [];
+  const bareColds: Run[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    for (const dir of [env.SITE_CACHE_DIR!, env.SITE_OUT_DIR!, path.join(work, '.dist-previous'), path.join(bare, '.astro-cache'), path.join(bare, 'dist')]) {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    colds.push(await build());
+    bareColds.push(await bareBuild());
+  }
   const warms: Run[] = [];
   const bareWarms: Run[] = [];
-  for (let i = 0; i < WARM_RUNS; i++) {
+  for (let i = 0; i < RUNS; i++) {
     warms.push(await build());
     bareWarms.push(await bareBuild());
   }
   writeFileSync(editable, readFileSync(editable, 'utf8').replace(/^title: (.*)$/m, 'title: $1（已修改）'));
   const edit = await build();
+  const cold = median(colds);
   const pages = Number(/(\d+) page\(s\) built/.exec(cold.output)?.[1] ?? 0);
   rmSync(work, { recursive: true, force: true });
-  return { n, pages, cold, warm: median(warms), edit, bareCold, bareWarm: median(bareWarms) };
+  return { n, pages, cold, warm: median(warms), edit, bareCold: median(bareColds), bareWarm: median(bareWarms) };
 }
 
 const results: Result[] = [];

@@ -109,6 +109,8 @@ interface Coverage {
   dx: number;
   dy: number;
   alpha: Uint8Array;
+  /** The inked stretches, as (row, first column, column after) triples: pasting skips the gaps between glyphs. */
+  spans: Uint16Array;
 }
 
 const PAD = 2;
@@ -246,7 +248,7 @@ function trimmed(sheet: Buffer, stride: number, cell: Sheet['cells'][number]): C
       right = Math.max(right, col);
     }
   }
-  if (bottom < 0) return { width: 0, height: 0, dx: 0, dy: 0, alpha: new Uint8Array(0) };
+  if (bottom < 0) return { width: 0, height: 0, dx: 0, dy: 0, alpha: new Uint8Array(0), spans: new Uint16Array(0) };
   const width = right - left + 1;
   const height = bottom - top + 1;
   const alpha = new Uint8Array(width * height);
@@ -254,7 +256,41 @@ function trimmed(sheet: Buffer, stride: number, cell: Sheet['cells'][number]): C
     const start = (cell.y + top + row) * stride + cell.x + left;
     alpha.set(sheet.subarray(start, start + width), row * width);
   }
-  return { width, height, dx: cell.left + left, dy: cell.top + top, alpha };
+  return { width, height, dx: cell.left + left, dy: cell.top + top, alpha, spans: inkedSpans(alpha, width, height) };
+}
+
+function inkedSpans(alpha: Uint8Array, width: number, height: number): Uint16Array {
+  const spans: number[] = [];
+  for (let row = 0; row < height; row++) {
+    for (let col = 0, k = row * width; col < width; ) {
+      if (alpha[k + col] === 0) {
+        col++;
+        continue;
+      }
+      const from = col;
+      while (col < width && alpha[k + col] !== 0) col++;
+      spans.push(row, from, col);
+    }
+  }
+  return Uint16Array.from(spans);
+}
+
+/**
+ * Where a run's ink lands on a width × height image, clipped to it: for each
+ * stretch, (offset in the coverage, image row, image column, length).
+ */
+function placed(run: TextRun, width: number, height: number): { alpha: Uint8Array; stretches: number[] } {
+  const c = coverage.get(runKey(run))!;
+  const left = Math.round(run.x) + c.dx;
+  const top = Math.round(run.y) + c.dy;
+  const stretches: number[] = [];
+  for (let s = 0; s < c.spans.length; s += 3) {
+    const y = top + c.spans[s]!;
+    const from = Math.max(c.spans[s + 1]!, -left);
+    const to = Math.min(c.spans[s + 2]!, width - left);
+    if (y >= 0 && y < height && from < to) stretches.push(c.spans[s]! * c.width + from, y, left + from, to - from);
+  }
+  return { alpha: c.alpha, stretches };
 }
 
 /** A frame's pixels as palette indices, in PNG rows (a filter byte, then the row), when it has at most 256 colours. */
@@ -317,17 +353,12 @@ function frameOf({ frame, width, height }: Layout): Promise<Frame> {
 /** Blends each run's coverage onto the canvas, in the run's colour. */
 function paste(out: Buffer, { width, height, runs }: Layout): void {
   for (const run of runs) {
-    const c = coverage.get(runKey(run))!;
-    const left = Math.round(run.x) + c.dx;
-    const top = Math.round(run.y) + c.dy;
+    const { alpha, stretches } = placed(run, width, height);
     const [r, g, b] = run.rgb;
-    const fromCol = Math.max(0, -left);
-    const toCol = Math.min(c.width, width - left);
-    for (let row = Math.max(0, -top); row < Math.min(c.height, height - top); row++) {
-      let i = ((top + row) * width + left + fromCol) * 3;
-      for (let k = row * c.width + fromCol, end = row * c.width + toCol; k < end; k++, i += 3) {
-        const a = c.alpha[k]!;
-        if (a === 0) continue;
+    for (let s = 0; s < stretches.length; s += 4) {
+      let i = (stretches[s + 1]! * width + stretches[s + 2]!) * 3;
+      for (let k = stretches[s]!, end = k + stretches[s + 3]!; k < end; k++, i += 3) {
+        const a = alpha[k]!;
         if (a === 255) {
           out[i] = r;
           out[i + 1] = g;
@@ -346,9 +377,12 @@ function paste(out: Buffer, { width, height, runs }: Layout): void {
 /**
  * Coverage kept to 64 levels when drawing to a palette: at these sizes they
  * look the same as 256, and a card's text in its three colours then needs
- * about 190 colours instead of about 700.
+ * about 190 colours instead of about 700. LEVEL_OF maps coverage to a level,
+ * ALPHA_OF a level back to coverage.
  */
-const LEVEL = Uint8Array.from({ length: 256 }, (_, a) => Math.round((Math.round((a * 63) / 255) * 255) / 63));
+const LEVELS = 64;
+const LEVEL_OF = Uint8Array.from({ length: 256 }, (_, a) => Math.round((a * (LEVELS - 1)) / 255));
+const ALPHA_OF = Uint8Array.from({ length: LEVELS }, (_, level) => Math.round((level * 255) / (LEVELS - 1)));
 
 const mix = (under: number, over: number, a: number) => {
   const keep = 255 - a;
@@ -365,26 +399,22 @@ function pasteIndexed(frame: IndexedFrame, { width, height, runs }: Layout, rows
   rows.set(frame.rows);
   const palette = [...frame.palette];
   const lookup = new Map(frame.lookup);
-  /** By text colour: (index under) × 256 + level → index, or -1 before it is first needed. */
+  /** By text colour: (index under) × LEVELS + level → index, or -1 before it is first needed. */
   const blends = new Map<number, Int16Array>();
   for (const run of runs) {
-    const c = coverage.get(runKey(run))!;
-    const left = Math.round(run.x) + c.dx;
-    const top = Math.round(run.y) + c.dy;
+    const { alpha, stretches } = placed(run, width, height);
     const colour = (run.rgb[0] << 16) | (run.rgb[1] << 8) | run.rgb[2];
     let blend = blends.get(colour);
-    if (!blend) blends.set(colour, (blend = new Int16Array(256 * 256).fill(-1)));
-    const fromCol = Math.max(0, -left);
-    const toCol = Math.min(c.width, width - left);
-    for (let row = Math.max(0, -top); row < Math.min(c.height, height - top); row++) {
-      let o = (top + row) * (width + 1) + 1 + left + fromCol;
-      for (let k = row * c.width + fromCol, end = row * c.width + toCol; k < end; k++, o++) {
-        const a = LEVEL[c.alpha[k]!]!;
-        if (a === 0) continue;
-        const key = rows[o]! * 256 + a;
+    if (!blend) blends.set(colour, (blend = new Int16Array(256 * LEVELS).fill(-1)));
+    for (let s = 0; s < stretches.length; s += 4) {
+      let o = stretches[s + 1]! * (width + 1) + 1 + stretches[s + 2]!;
+      for (let k = stretches[s]!, end = k + stretches[s + 3]!; k < end; k++, o++) {
+        const level = LEVEL_OF[alpha[k]!]!;
+        if (level === 0) continue;
+        const key = rows[o]! * LEVELS + level;
         let next = blend[key]!;
         if (next < 0) {
-          const mixed = mix(palette[rows[o]!]!, colour, a);
+          const mixed = mix(palette[rows[o]!]!, colour, ALPHA_OF[level]!);
           next = lookup.get(mixed) ?? -1;
           if (next < 0) {
             if (palette.length === 256) return undefined;

@@ -58,12 +58,13 @@ export function shareImagesOutput(): AstroIntegration {
         const drawingMs = performance.now() - started;
         const drawn = new Map<ShareKind, number>();
         let late = 0;
+        // A few folders hold every image: one mkdir per image took 0.3 s at 1,000 items.
+        for (const folder of new Set(images.map((image) => path.dirname(path.join(out, image.path))))) mkdirSync(folder, { recursive: true });
         images.forEach((image, i) => {
           const { file, drawn: isNew } = cached[i]!;
           if (isNew) late++;
           if (isNew || early.files.has(file)) drawn.set(image.kind, (drawn.get(image.kind) ?? 0) + 1);
           const target = path.join(out, image.path);
-          mkdirSync(path.dirname(target), { recursive: true });
           linkOrCopy(file, target);
           written.set(target, path.basename(file, '.png'));
         });
