@@ -166,9 +166,38 @@ function runOutline(run: Pick<TextRun, 'size' | 'weight' | 'text'>) {
   return { path, left: x0, top: y0, width: Math.ceil(right) + PAD - x0, height: Math.ceil(bottom) + PAD - y0 };
 }
 
-const coverage = new Map<string, Coverage>();
+type Coverages = ReadonlyMap<string, Coverage>;
+
+/**
+ * Runs rasterised lately, least recently used first. Repeated runs (column
+ * names, dates, the site's name) stay; one-off titles age out: kept for
+ * good, 5,000 cards' titles took over 1 GB.
+ */
+const kept = new Map<string, Coverage>();
+let keptBytes = 0;
+const KEPT_BYTES = 32 * 1024 * 1024;
+
+function keep(key: string, c: Coverage): void {
+  kept.set(key, c);
+  keptBytes += c.alpha.length;
+  for (const [oldest, old] of kept) {
+    if (keptBytes <= KEPT_BYTES) break;
+    kept.delete(oldest);
+    keptBytes -= old.alpha.length;
+  }
+}
+
+function recall(key: string): Coverage | undefined {
+  const c = kept.get(key);
+  if (c) {
+    kept.delete(key);
+    kept.set(key, c);
+  }
+  return c;
+}
+
 /** Runs being rasterised now, so images drawn at the same time wait for them instead of drawing them again. */
-const inFlight = new Map<string, Promise<void>>();
+const inFlight = new Map<string, Promise<Coverages>>();
 
 interface Sheet {
   paths: string[];
@@ -176,28 +205,34 @@ interface Sheet {
   height: number;
 }
 
-/** Rasterises every run not seen before, packed in rows on a few sheets (one sharp call each). */
-async function rasterise(runs: readonly TextRun[]): Promise<void> {
+/** The coverage of every run, rasterising those not kept from before, packed in rows on a few sheets (one sharp call each). */
+async function rasterise(runs: readonly TextRun[]): Promise<Coverages> {
+  const found = new Map<string, Coverage>();
   const pending = new Map<string, TextRun>();
-  const waiting = new Set<Promise<void>>();
+  const waiting = new Map<string, Promise<Coverages>>();
   for (const run of runs) {
     const key = runKey(run);
-    if (coverage.has(key)) continue;
+    if (found.has(key) || pending.has(key) || waiting.has(key)) continue;
+    const c = recall(key);
     const drawing = inFlight.get(key);
-    if (drawing) waiting.add(drawing);
+    if (c) found.set(key, c);
+    else if (drawing) waiting.set(key, drawing);
     else pending.set(key, run);
   }
   if (pending.size > 0) {
     const drawing = rasteriseNew(pending).finally(() => {
       for (const key of pending.keys()) inFlight.delete(key);
     });
-    for (const key of pending.keys()) inFlight.set(key, drawing);
-    waiting.add(drawing);
+    for (const key of pending.keys()) {
+      inFlight.set(key, drawing);
+      waiting.set(key, drawing);
+    }
   }
-  await Promise.all(waiting);
+  for (const [key, drawing] of waiting) found.set(key, (await drawing).get(key)!);
+  return found;
 }
 
-async function rasteriseNew(pending: ReadonlyMap<string, TextRun>): Promise<void> {
+async function rasteriseNew(pending: ReadonlyMap<string, TextRun>): Promise<Coverages> {
   const outlines = [...pending].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, run]) => ({ key, ...runOutline(run) }));
   const sheetWidth = Math.max(SHEET_WIDTH, ...outlines.map((o) => o.width));
   const sheets: Sheet[] = [];
@@ -221,6 +256,7 @@ async function rasteriseNew(pending: ReadonlyMap<string, TextRun>): Promise<void
   }
   sheet.height += rowHeight;
   sheets.push(sheet);
+  const drawn = new Map<string, Coverage>();
   await Promise.all(
     sheets.map(async ({ paths, cells, height }) => {
       const alpha =
@@ -230,9 +266,11 @@ async function rasteriseNew(pending: ReadonlyMap<string, TextRun>): Promise<void
               .raw()
               .toBuffer()
           : Buffer.alloc(0);
-      for (const cell of cells) coverage.set(cell.key, trimmed(alpha, sheetWidth, cell));
+      for (const cell of cells) drawn.set(cell.key, trimmed(alpha, sheetWidth, cell));
     }),
   );
+  for (const [key, c] of drawn) keep(key, c);
+  return drawn;
 }
 
 /** Cuts a run's cell out of a sheet, trimmed to the pixels it covers (pasting then skips the empty margin). */
@@ -279,8 +317,8 @@ function inkedSpans(alpha: Uint8Array, width: number, height: number): Uint16Arr
  * Where a run's ink lands on a width × height image, clipped to it: for each
  * stretch, (offset in the coverage, image row, image column, length).
  */
-function placed(run: TextRun, width: number, height: number): { alpha: Uint8Array; stretches: number[] } {
-  const c = coverage.get(runKey(run))!;
+function placed(run: TextRun, coverages: Coverages, width: number, height: number): { alpha: Uint8Array; stretches: number[] } {
+  const c = coverages.get(runKey(run))!;
   const left = Math.round(run.x) + c.dx;
   const top = Math.round(run.y) + c.dy;
   const stretches: number[] = [];
@@ -351,9 +389,9 @@ function frameOf({ frame, width, height }: Layout): Promise<Frame> {
 }
 
 /** Blends each run's coverage onto the canvas, in the run's colour. */
-function paste(out: Buffer, { width, height, runs }: Layout): void {
+function paste(out: Buffer, { width, height, runs }: Layout, coverages: Coverages): void {
   for (const run of runs) {
-    const { alpha, stretches } = placed(run, width, height);
+    const { alpha, stretches } = placed(run, coverages, width, height);
     const [r, g, b] = run.rgb;
     for (let s = 0; s < stretches.length; s += 4) {
       let i = (stretches[s + 1]! * width + stretches[s + 2]!) * 3;
@@ -395,14 +433,14 @@ const mix = (under: number, over: number, a: number) => {
  * level) blend is worked out once. Returns the palette, or undefined when the
  * image needs more than 256 colours (it is then drawn in RGB).
  */
-function pasteIndexed(frame: IndexedFrame, { width, height, runs }: Layout, rows: Uint8Array): number[] | undefined {
+function pasteIndexed(frame: IndexedFrame, { width, height, runs }: Layout, coverages: Coverages, rows: Uint8Array): number[] | undefined {
   rows.set(frame.rows);
   const palette = [...frame.palette];
   const lookup = new Map(frame.lookup);
   /** By text colour: (index under) × LEVELS + level → index, or -1 before it is first needed. */
   const blends = new Map<number, Int16Array>();
   for (const run of runs) {
-    const { alpha, stretches } = placed(run, width, height);
+    const { alpha, stretches } = placed(run, coverages, width, height);
     const colour = (run.rgb[0] << 16) | (run.rgb[1] << 8) | run.rgb[2];
     let blend = blends.get(colour);
     if (!blend) blends.set(colour, (blend = new Int16Array(256 * LEVELS).fill(-1)));
@@ -451,19 +489,19 @@ async function withCanvas<T>(size: number, use: (canvas: Buffer) => Promise<T>):
  * here): 1.4 ms and about 36 KB for a card. Otherwise RGB, by sharp: zlib
  * level 3 without adaptive filtering, 4.5 ms and about 74 KB.
  */
-async function encode(l: Layout): Promise<Buffer> {
+async function encode(l: Layout, coverages: Coverages): Promise<Buffer> {
   const { width, height } = l;
   const frame = await frameOf(l);
   if (frame.indexed) {
     const png = await withCanvas((width + 1) * height, async (rows) => {
-      const palette = pasteIndexed(frame.indexed!, l, rows);
+      const palette = pasteIndexed(frame.indexed!, l, coverages, rows);
       return palette && indexedPng({ width, height, palette, rows });
     });
     if (png) return png;
   }
   return withCanvas(width * height * 3, async (canvas) => {
     frame.rgb.copy(canvas);
-    paste(canvas, l);
+    paste(canvas, l, coverages);
     return sharp(canvas, { raw: { width, height, channels: 3 } }).png({ compressionLevel: 3, adaptiveFiltering: false }).toBuffer();
   });
 }
@@ -471,13 +509,13 @@ async function encode(l: Layout): Promise<Buffer> {
 export async function drawPngs(drawings: readonly Drawing[]): Promise<Buffer[]> {
   const layouts: Layout[] = [];
   for (const drawing of drawings) layouts.push(await layout(drawing));
-  await rasterise(layouts.flatMap((l) => l.runs));
+  const coverages = await rasterise(layouts.flatMap((l) => l.runs));
   const pngs: Buffer[] = [];
   let next = 0;
   const worker = async () => {
     while (next < layouts.length) {
       const n = next++;
-      pngs[n] = await encode(layouts[n]!);
+      pngs[n] = await encode(layouts[n]!, coverages);
     }
   };
   await Promise.all(Array.from({ length: Math.min(ENCODING_AT_ONCE, layouts.length) }, worker));

@@ -14,16 +14,28 @@ export interface DrawnAhead {
   failure?: string;
 }
 
-export function drawAhead(images: readonly ShareImage[], cacheDir = ogCacheDir()): Promise<DrawnAhead> {
+export interface DrawingAhead {
+  /** Waits for the worker to finish, keeping the process alive meanwhile. */
+  finished(): Promise<DrawnAhead>;
+}
+
+export function drawAhead(images: readonly ShareImage[], cacheDir = ogCacheDir()): DrawingAhead {
   const missing = missingImages(images, cacheDir);
-  if (missing.length === 0) return Promise.resolve({ files: new Set() });
-  return new Promise((resolve) => {
-    const worker = new Worker(new URL('./draw-worker.ts', import.meta.url), { workerData: { images: missing, cacheDir } });
-    // A build that fails before its end must not wait for the drawing.
-    worker.unref();
+  if (missing.length === 0) return { finished: async () => ({ files: new Set() }) };
+  const worker = new Worker(new URL('./draw-worker.ts', import.meta.url), { workerData: { images: missing, cacheDir } });
+  // Until something waits for it, the worker must not keep a failed build's process from exiting.
+  worker.unref();
+  const done = new Promise<DrawnAhead>((resolve) => {
     let files = new Set<string>();
     worker.once('message', (drawn: string[]) => (files = new Set(drawn)));
     worker.once('error', (error) => resolve({ files, failure: error.message }));
     worker.once('exit', () => resolve({ files }));
   });
+  return {
+    finished() {
+      // Otherwise a process with nothing else to do would exit while the worker still draws.
+      worker.ref();
+      return done;
+    },
+  };
 }

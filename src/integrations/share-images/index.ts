@@ -20,7 +20,7 @@ import { ensureDrawn } from '../../og/render.ts';
 import { shareImagesOf, sourcesFromGate, type ShareImage } from '../../og/share-list.ts';
 import type { ShareKind } from '../../og/templates.ts';
 import { latestContentCheck } from '../content-gate.ts';
-import { drawAhead, type DrawnAhead } from './draw-ahead.ts';
+import { drawAhead, type DrawingAhead } from './draw-ahead.ts';
 
 const KIND_NAMES: Record<ShareKind, string> = { card: '链接卡片', tile: '引导方图', letter: '家长信长图', poster: '宣讲海报' };
 
@@ -32,7 +32,7 @@ export function writtenShareImages(): ReadonlyMap<string, string> {
 }
 
 export function shareImagesOutput(): AstroIntegration {
-  let ahead: Promise<DrawnAhead> | undefined;
+  let ahead: DrawingAhead | undefined;
   return {
     name: 'jindu:share-images',
     hooks: {
@@ -51,7 +51,7 @@ export function shareImagesOutput(): AstroIntegration {
         const images = JSON.parse(readFileSync(list, 'utf8')) as ShareImage[];
         rmSync(list);
         const started = performance.now();
-        const early = (await ahead) ?? { files: new Set<string>() };
+        const early = (await ahead?.finished()) ?? { files: new Set<string>() };
         if (early.failure) logger.warn(`分享图未能提前绘制（${early.failure}），改为现在绘制`);
         const waitedMs = performance.now() - started;
         const cached = await ensureDrawn(images);
