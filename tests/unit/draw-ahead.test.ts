@@ -1,8 +1,8 @@
 /**
- * Share images drawn on a worker thread while the build goes on: the images
- * land in the cache, and a process that has nothing left to do but wait for
- * the worker waits for it rather than exiting half done (a 5,000-item build
- * once ended silently while its worker was still drawing).
+ * Share images drawn in a child process while the build goes on: the images
+ * land in the cache, and a build that has nothing left to do but wait for the
+ * drawing waits for it rather than exiting half done (a 5,000-item build once
+ * ended silently while its drawing thread was still at work).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,7 +23,7 @@ const images: ShareImage[] = ['春季禁毒宣传进校园', '社区禁毒知识
   inputs: { brand, title, column: '禁毒新闻', date: `2025年3月${i + 1}日` },
 }));
 
-/** Runs drawAhead(...).finished() in a fresh process whose only pending work is the worker. */
+/** Runs drawAhead(...).finished() in a fresh process whose only pending work is the drawing. */
 function drawInChild() {
   const script = path.join(cacheDir, 'draw.mjs');
   writeFileSync(
@@ -38,7 +38,7 @@ console.log(JSON.stringify({ drawn: files.size, failure }));
 }
 
 describe('drawing ahead', () => {
-  it('draws the missing images on a worker, and the process waits for it', () => {
+  it('draws the missing images in a child process, and the build process waits for it', () => {
     const child = drawInChild();
     expect(child.stderr).toBe('');
     expect(child.status).toBe(0);
@@ -46,7 +46,7 @@ describe('drawing ahead', () => {
     for (const image of images) expect(existsSync(cacheFile(image, cacheDir))).toBe(true);
   }, 60_000);
 
-  it('starts no worker when every image is in the cache', () => {
+  it('starts no process when every image is in the cache', () => {
     const child = drawInChild();
     expect(child.status).toBe(0);
     expect(JSON.parse(child.stdout)).toEqual({ drawn: 0 });

@@ -1,9 +1,9 @@
 /**
  * Writes the share images. As the build starts, the images the content gate's
- * entries call for are drawn on a worker thread (./draw-ahead.ts), beside
+ * entries call for are drawn in a child process (./draw-ahead.ts), beside
  * content sync and page rendering. After the pages, the list the build itself
  * produced (src/pages/og/share-images.json.ts) is what counts: any image the
- * worker did not draw is drawn then, every image is linked (or copied) into
+ * child did not draw is drawn then, every image is linked (or copied) into
  * the output, and the log says how many were drawn and when. Only images
  * whose inputs changed are drawn; the rest come from the content-addressed
  * cache. In `astro dev` a route draws them on request instead.
