@@ -10,8 +10,8 @@ import { drawPngs } from './compose.ts';
 import { ogFonts } from './fonts.ts';
 import { drawingOf, type ShareDrawing } from './templates.ts';
 
-/** Bump when a template's look changes, so cached images are redrawn. */
-export const TEMPLATE_VERSION = 2;
+/** Bump when a template's look or the encoding changes, so cached images are redrawn (3: palette PNGs). */
+export const TEMPLATE_VERSION = 3;
 
 /** Where drawn images are kept between builds (inside Astro's cache folder). */
 export function ogCacheDir(env: NodeJS.ProcessEnv = process.env): string {
