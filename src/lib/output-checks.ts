@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'node-html-parser';
+import { HTMLElement, parse } from 'node-html-parser';
 import sharp from 'sharp';
 import { digest } from './build-cache.ts';
 import type { Problem } from './gate/problem.ts';
@@ -62,22 +62,49 @@ export interface PageCheckOptions {
  * that rendered empty, which Astro 7 lets through with exit code 0.
  */
 export function pageProblems(html: string, page: string, options: PageCheckOptions, entry?: CheckedEntry): Problem[] {
-  const root = parse(html);
+  const { main, dataBody, title, body, attributeTexts } = scan(parse(html));
   const problems: Problem[] = [];
-  const main = root.querySelector('main');
   if (!main || !main.textContent.trim()) {
     problems.push({ file: page, message: '页面主体（<main>）是空的：生成时出错了，请检查对应文稿', severity: 'error' });
   }
-  if (entry?.body.trim() && !root.querySelector('[data-body]')?.textContent.trim()) {
+  if (entry?.body.trim() && !dataBody?.textContent.trim()) {
     problems.push({ file: entry.file, line: entry.bodyLine, message: `正文在生成的页面 ${page} 里是空的：Markdown 可能有格式错误，请检查正文`, severity: 'error' });
   }
-  const text = [root.querySelector('title')?.textContent ?? '', root.querySelector('body')?.textContent ?? '']
-    .concat(root.querySelectorAll('[alt], meta[content]').map((el) => el.getAttribute('alt') ?? el.getAttribute('content') ?? ''))
-    .join('\n');
+  const text = [title?.textContent ?? '', body?.textContent ?? '', ...attributeTexts].join('\n');
   for (const p of personalDataProblems(text, page, options.allow, { latestYear: options.latestYear })) {
     problems.push({ ...p, line: undefined, message: `生成的页面中${p.message}` });
   }
   return problems;
+}
+
+/**
+ * What the checks read from a page, in one walk in document order (the first
+ * <main>, [data-body], <title> and <body>; every alt, and every meta content).
+ * Five selector queries took a third of the checks' time; attributes are
+ * parsed only on elements whose raw attributes mention them.
+ */
+function scan(root: HTMLElement) {
+  const found: { main?: HTMLElement; dataBody?: HTMLElement; title?: HTMLElement; body?: HTMLElement; attributeTexts: string[] } = { attributeTexts: [] };
+  const visit = (element: HTMLElement) => {
+    for (const child of element.childNodes) {
+      if (!(child instanceof HTMLElement)) continue;
+      const tag = child.rawTagName?.toLowerCase();
+      const raw = child.rawAttrs;
+      if (tag === 'main') found.main ??= child;
+      else if (tag === 'title') found.title ??= child;
+      else if (tag === 'body') found.body ??= child;
+      if (!found.dataBody && raw.includes('data-body') && child.hasAttribute('data-body')) found.dataBody = child;
+      const alt = raw.includes('alt') ? child.getAttribute('alt') : undefined;
+      if (alt !== undefined) found.attributeTexts.push(alt);
+      else if (tag === 'meta' && raw.includes('content')) {
+        const content = child.getAttribute('content');
+        if (content !== undefined) found.attributeTexts.push(content);
+      }
+      visit(child);
+    }
+  };
+  visit(root);
+  return found;
 }
 
 /** The entry each page shows, so its body can be checked there. */
