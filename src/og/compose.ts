@@ -470,7 +470,7 @@ function pasteIndexed(frame: IndexedFrame, { width, height, runs }: Layout, cove
 
 /** Canvases reused between images: a fresh 1–11 MB buffer for each cost more than pasting (page faults, GC). */
 const spareCanvases = new Map<number, Buffer[]>();
-/** Images being pasted and encoded at once: enough to keep sharp's threads busy, few enough to bound memory. */
+/** Images encoded at once: enough to keep sharp's threads busy with RGB images (palette ones are encoded on this thread), few enough to bound memory. */
 const ENCODING_AT_ONCE = availableParallelism() + 1;
 
 async function withCanvas<T>(size: number, use: (canvas: Buffer) => Promise<T>): Promise<T> {

@@ -38,8 +38,8 @@ export interface CachedImage {
 }
 
 /**
- * Images drawn together: their text is rasterised together, and while one
- * batch is encoded (on sharp's threads) the next is laid out (on this one).
+ * Images drawn together: their text is rasterised together (many runs to a
+ * sheet), and while one batch's files are written the next is laid out.
  */
 const BATCH = 48;
 
@@ -53,7 +53,7 @@ export async function ensureDrawn(images: readonly ShareDrawing[], cacheDir = og
   const result = cached.map(({ file, drawn }) => ({ file, drawn }));
   if (missing.length === 0) return result;
   mkdirSync(cacheDir, { recursive: true });
-  // Loaded only to draw: satori, fontkit and the fonts cost the build process 0.3 s and 70 MB at start-up.
+  // Loaded only to draw: satori, fontkit and the fonts cost the build process 0.3 s and 40 MB at start-up.
   const { drawPngs } = await import('./compose.ts');
   let writing: Promise<void> = Promise.resolve();
   for (let i = 0; i < missing.length; i += BATCH) {

@@ -38,12 +38,9 @@ export function drawAhead(images: readonly ShareImage[], cacheDir = ogCacheDir()
   });
   child.send({ images: missing, cacheDir });
   // Until something waits for it, the drawing must not keep a failed build's process from exiting.
-  const detach = () => {
-    child.unref();
-    child.channel?.unref();
-    (child.stderr as Socket).unref();
-  };
-  detach();
+  child.unref();
+  child.channel?.unref();
+  (child.stderr as Socket).unref();
   return {
     finished() {
       // Otherwise a process with nothing else to do would exit while the drawing goes on.
