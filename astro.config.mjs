@@ -29,8 +29,9 @@ export default defineConfig({
   // Staff write prose, not code: no syntax highlighter (Shiki's inline styles would also break the CSP).
   markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [sitePresentation] }) },
   image: { layout: 'constrained', breakpoints: [480, 800, 1200, 1600] },
-  // Order matters: the gate runs first; checks run after the build; publishing is last.
-  integrations: [contentGate(), renderCache(), mdx(), shareImagesOutput(), siteFiles(site.url), pagefindSearch(), outputChecks(), atomicPublish()],
+  // Order matters: the gate runs first; after the build, the search index is started first (it runs beside
+  // the hooks after it), checks run after the images are in; publishing is last.
+  integrations: [contentGate(), renderCache(), mdx(), pagefindSearch(), shareImagesOutput(), siteFiles(site.url), outputChecks(), atomicPublish()],
   security: {
     csp: {
       // The elder-mode script must run before first paint, so it is inline; its hash is allowed here.

@@ -1,7 +1,8 @@
 /**
  * Builds into a staging folder next to the output folder and swaps it in only
- * when every step (including the checks after the build) has passed. A failed
- * build leaves the previous site exactly as it was. Must be the last integration.
+ * when every step (including the checks after the build, and the work left
+ * running beside them) has passed. A failed build leaves the previous site
+ * exactly as it was. Must be the last integration.
  *
  * The site that was replaced stays in `.<out>-previous/` as a one-step rollback
  * until the next build, which deletes it in the background while it works.
@@ -11,6 +12,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { backgroundWorkDone } from './background-work.ts';
 
 export function stagingDirFor(outDir: string): string {
   return path.join(path.dirname(outDir), `.${path.basename(outDir)}-staging`);
@@ -43,6 +45,7 @@ export function atomicPublish(): AstroIntegration {
         updateConfig({ outDir: pathToFileURL(`${staging}/`) });
       },
       'astro:build:done': async ({ logger }) => {
+        await backgroundWorkDone();
         await clearing;
         swapIn(staging, outDir, previousDirFor(outDir));
         logger.info(`已发布到 ${path.relative(process.cwd(), outDir) || outDir}（上一版保留在 ${path.basename(previousDirFor(outDir))}，可用于回滚）`);

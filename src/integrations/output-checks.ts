@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { digest, PassedKeys, sourceDigest } from '../lib/build-cache.ts';
 import { yearOf } from '../lib/dates.ts';
-import { ContentProblemsError } from '../lib/gate/problem.ts';
+import { ContentProblemsError, type Problem } from '../lib/gate/problem.ts';
 import { builtPages, entriesByPage, exifProblems, pageProblems } from '../lib/output-checks.ts';
 import { loadAllowlist } from '../lib/privacy/guard.ts';
 import { buildDate } from '../lib/publishing.ts';
@@ -39,13 +39,16 @@ export function outputChecks(): AstroIntegration {
         const entries = entriesByPage(latestContentCheck().entries);
         const pages = builtPages(out);
         let checked = 0;
-        const problems = pages.flatMap(({ file, page, digest: bytes }) => {
+        const problems: Problem[] = [];
+        for (const [i, { file, page, digest: bytes }] of pages.entries()) {
+          // Let the search index, being written beside the checks (./background-work.ts), be answered between pages.
+          if (i % 16 === 15) await new Promise(setImmediate);
           const entry = entries.get(page);
           // The body check depends on the entry having a body, so that is part of the key.
-          if (passed.passedBefore(digest(rules, 'page', bytes, entry?.body.trim() ? 'body' : ''))) return [];
+          if (passed.passedBefore(digest(rules, 'page', bytes, entry?.body.trim() ? 'body' : ''))) continue;
           checked++;
-          return pageProblems(readFileSync(file, 'utf8'), page, options, entry);
-        });
+          problems.push(...pageProblems(readFileSync(file, 'utf8'), page, options, entry));
+        }
         // A share image is named by its cache key, which already stands for its bytes: no need to read it.
         const shareImages = writtenShareImages();
         const imageKey = (file: string) => {

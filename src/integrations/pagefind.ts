@@ -4,6 +4,8 @@
  * pages, not navigation, footers, lists or the 404 page). Every Pagefind answer
  * is checked; any error fails the build; the index is always closed.
  * When no page changed since the last build, the index is that build's.
+ * Pagefind runs in its own process, beside the hooks after this one (the
+ * output checks); publishing waits for it (./background-work.ts).
  * Modelled on Starlight's integrations/pagefind.ts.
  */
 import { readFileSync } from 'node:fs';
@@ -13,6 +15,7 @@ import type { AstroIntegration } from 'astro';
 import { close, createIndex, type PagefindServiceConfig } from 'pagefind';
 import { digest, reuseOrProduceDir } from '../lib/build-cache.ts';
 import { builtPages } from '../lib/output-checks.ts';
+import { runInBackground } from './background-work.ts';
 
 export const PAGEFIND_DIR = 'pagefind';
 
@@ -47,22 +50,25 @@ export function pagefindSearch(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         cacheRoot = path.join(fileURLToPath(config.cacheDir), 'pagefind');
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': ({ dir, logger }) => {
         const started = performance.now();
         const out = fileURLToPath(dir);
         const pages = builtPages(out);
         // The index depends only on the HTML pages (paths and bytes), Pagefind's version and its options.
         const key = digest(PAGEFIND_VERSION, JSON.stringify(OPTIONS), ...pages.flatMap((p) => [p.page, p.digest]));
-        try {
-          let indexed = 0;
-          const reused = await reuseOrProduceDir({ cacheRoot, key, target: path.join(out, PAGEFIND_DIR) }, async () => {
-            indexed = await writeIndex(out);
-          });
-          const ms = Math.round(performance.now() - started);
-          logger.info(reused ? `搜索索引：${pages.length} 个页面均未变，沿用上次的索引（${ms} ms）` : `搜索索引：读取 ${indexed} 个页面，只收录正文区域（${ms} ms）`);
-        } catch (error) {
-          throw new Error('搜索索引生成失败', { cause: error });
-        }
+        let indexed = 0;
+        const indexing = reuseOrProduceDir({ cacheRoot, key, target: path.join(out, PAGEFIND_DIR) }, async () => {
+          indexed = await writeIndex(out);
+        }).then(
+          (reused) => {
+            const ms = Math.round(performance.now() - started);
+            logger.info(reused ? `搜索索引：${pages.length} 个页面均未变，沿用上次的索引（${ms} ms）` : `搜索索引：读取 ${indexed} 个页面，只收录正文区域（${ms} ms，与页面检查同时进行）`);
+          },
+          (error: unknown) => {
+            throw new Error('搜索索引生成失败（不是文稿的问题）：请先运行 npm ci 重新安装依赖，再生成一次；仍然失败时，请把这段信息交给技术人员', { cause: error });
+          },
+        );
+        runInBackground(indexing);
       },
     },
   };

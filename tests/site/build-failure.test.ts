@@ -1,7 +1,8 @@
 /**
  * A mistake stops `astro build` with a Chinese message and no stack trace, and
  * the site already published stays exactly as it was: whether the gate catches
- * it before rendering or the output checks catch it after.
+ * it before rendering or the output checks catch it after. A failure of the
+ * search index, which is written beside the checks, also publishes nothing.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,14 +17,14 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const news = (body: string, date = '2025-02-28') =>
   `---\ntitle: 北山镇开展禁毒宣传活动\ndate: "${date}"\ncategory: 宣传教育\noutlets: [本站]\nsummary: 北山镇在集市上设点宣传禁毒知识，发放宣传资料。\n---\n\n${body}\n`;
 
-function buildWith(name: string, file: string, text: string) {
+function buildWith(name: string, file: string, text: string, extraEnv: NodeJS.ProcessEnv = {}) {
   const contentDir = path.join(work, name, 'content');
   const outDir = path.join(work, name, 'dist');
   cpSync(SITES.otherCity.contentDir, contentDir, { recursive: true });
   writeFileSync(path.join(contentDir, file), text);
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'index.html'), 'published');
-  const env = buildEnv({ name: `bad-${name}`, contentDir, outDir, siteUrl: 'https://bad.example' });
+  const env = { ...buildEnv({ name: `bad-${name}`, contentDir, outDir, siteUrl: 'https://bad.example' }), ...extraEnv };
   // A clean build: Astro's content cache from an earlier run would point at an older temporary folder.
   rmSync(env.SITE_CACHE_DIR!, { recursive: true, force: true });
   const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, env, encoding: 'utf8' });
@@ -64,6 +65,20 @@ it.each([
   expect(readdirSync(outDir)).toEqual(['index.html']);
   expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('published');
 });
+
+it('fails, and publishes nothing, when the search index (written beside the checks) fails', () => {
+  // pagefind's Node API runs the binary named here instead of its own.
+  const broken = path.join(work, 'broken-pagefind.sh');
+  writeFileSync(broken, '#!/bin/sh\necho "pagefind is broken" >&2\nexit 3\n', { mode: 0o755 });
+  const { status, output, outDir } = buildWith('search-index', 'news/2025-02-28-fine.md', news('北山镇禁毒宣传活动在集市举行。'), { PAGEFIND_EXTENDED_BINARY_PATH: broken });
+  expect(status).not.toBe(0);
+  expect(output).toContain('搜索索引生成失败');
+  expect(output).toContain('不是文稿的问题');
+  // The checks ran meanwhile and passed: the failure is the index's alone.
+  expect(output).toContain('个页面检查通过');
+  expect(readdirSync(outDir)).toEqual(['index.html']);
+  expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('published');
+}, 120_000);
 
 it('still checks every changed page when the caches from a passing build are warm', () => {
   const contentDir = path.join(work, 'warm', 'content');
