@@ -67,6 +67,17 @@ describe('rebuilds', () => {
     published = snapshot();
   }, 60_000);
 
+  it('without the early drawing process, draw every image after the pages, to the same bytes', () => {
+    const outDir = path.join(work, 'dist-late');
+    const late = build({ ...baseEnv, SITE_OUT_DIR: outDir, SITE_CACHE_DIR: path.join(work, 'cache-late'), SITE_DRAW_AHEAD: '0' });
+    const drawn = Object.values(first.drawn).reduce((a, b) => a + b, 0);
+    expect(late.late).toBe(drawn);
+    expect(late.drawn).toEqual(first.drawn);
+    const images = filesUnder(path.join(outDir, 'og'), () => true);
+    expect(images.length).toBe([...published.keys()].filter((file) => file.startsWith('og/')).length);
+    for (const file of images) expect(readFileSync(file).equals(published.get(path.relative(outDir, file))!), file).toBe(true);
+  }, 60_000);
+
   it('with nothing changed, reuse pages, images, the search index and the checks, and publish the same bytes', () => {
     const again = build();
     expect(again.drawn).toEqual({});

@@ -16,7 +16,7 @@ import { linkOrCopy } from '../../lib/build-cache.ts';
 import { buildDate } from '../../lib/publishing.ts';
 import { loadSettings } from '../../lib/settings.ts';
 import { paths } from '../../lib/urls.ts';
-import { ensureDrawn } from '../../og/render.ts';
+import { cacheFile, missingImages, ogCacheDir } from '../../og/render.ts';
 import { shareImagesOf, sourcesFromGate, type ShareImage } from '../../og/share-list.ts';
 import type { ShareKind } from '../../og/templates.ts';
 import { latestContentCheck } from '../content-gate.ts';
@@ -40,7 +40,8 @@ export function shareImagesOutput(): AstroIntegration {
         // The extension in the pattern keeps trailingSlash: 'always' off these files.
         if (command === 'dev') injectRoute({ pattern: '/og/[...path].png', entrypoint: new URL('./dev-route.ts', import.meta.url), prerender: true });
         // The gate (which runs first) has read every entry: start drawing now.
-        if (command === 'build') {
+        // SITE_DRAW_AHEAD=0 leaves every image to be drawn after the pages (for debugging the drawing).
+        if (command === 'build' && process.env.SITE_DRAW_AHEAD !== '0') {
           const settings = loadSettings();
           ahead = drawAhead(shareImagesOf(sourcesFromGate(latestContentCheck().entries), settings, buildDate(settings.timeZone)));
         }
@@ -54,20 +55,26 @@ export function shareImagesOutput(): AstroIntegration {
         const early = (await ahead?.finished()) ?? { files: new Set<string>() };
         if (early.failure) logger.warn(`分享图未能提前绘制（${early.failure}），改为现在绘制`);
         const waitedMs = performance.now() - started;
-        const cached = await ensureDrawn(images);
+        // The list that counts is the build's own. What the early process missed is drawn now, in a process as
+        // well: the drawing code is not loaded in this one (and Vite's module runner has closed by now).
+        const missing = new Set(missingImages(images));
+        const { failure } = await drawAhead([...missing]).finished();
+        if (failure) throw new Error(`分享图绘制失败：${failure}`);
         const drawingMs = performance.now() - started;
         const drawn = new Map<ShareKind, number>();
         let late = 0;
         // A few folders hold every image: one mkdir per image took 0.3 s at 1,000 items.
         for (const folder of new Set(images.map((image) => path.dirname(path.join(out, image.path))))) mkdirSync(folder, { recursive: true });
-        images.forEach((image, i) => {
-          const { file, drawn: isNew } = cached[i]!;
+        const cacheDir = ogCacheDir();
+        for (const image of images) {
+          const file = cacheFile(image, cacheDir);
+          const isNew = missing.has(image);
           if (isNew) late++;
           if (isNew || early.files.has(file)) drawn.set(image.kind, (drawn.get(image.kind) ?? 0) + 1);
           const target = path.join(out, image.path);
           linkOrCopy(file, target);
           written.set(target, path.basename(file, '.png'));
-        });
+        }
         const count = [...drawn.values()].reduce((a, b) => a + b, 0);
         const kinds = [...drawn].map(([kind, n]) => `${KIND_NAMES[kind]} ${n}`).join('，');
         logger.info(
