@@ -78,6 +78,7 @@ export interface Stages {
   checks: number;
   render: number;
   images: number;
+  /** Pagefind's wall time; it runs beside the checks after the build, so the two overlap. */
   search: number;
 }
 
@@ -92,6 +93,6 @@ export function stages(output: string): Stages {
     checks: ms(/内容文件检查通过（(\d+) ms）/) + ms(/均有正文，无个人信息，图片无 EXIF（(\d+) ms）/),
     render: seconds(/generating static routes[\s\S]*?✓ Completed in ([\d.]+)(ms|s)\./),
     images: ms(/绘制用时 (\d+) ms/),
-    search: ms(/搜索索引：[^（\n]*（(\d+) ms）/),
+    search: ms(/搜索索引：[^（\n]*（(\d+) ms[，）]/),
   };
 }

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { filesUnder } from '../../src/lib/output-checks.ts';
+import { stages } from '../../scripts/bench/measure.ts';
 import { paths } from '../../src/lib/urls.ts';
 import { ROOT, SITES, buildEnv } from './sites.ts';
 
@@ -64,6 +65,9 @@ describe('rebuilds', () => {
     expect(Object.values(first.drawn).reduce((a, b) => a + b, 0)).toBeGreaterThan(5);
     expect(first.late).toBe(0);
     expect(first.reused).toEqual([]);
+    // The bench reads its stage times from this log: a change of wording must not turn them into zeros.
+    const { sync, render, search, checks } = stages(first.output);
+    for (const ms of [sync, render, search, checks]) expect(ms).toBeGreaterThan(0);
     published = snapshot();
   }, 60_000);
 
