@@ -30,13 +30,30 @@ function check<T extends { errors: string[] }>(step: string, response: T): T {
   return response;
 }
 
+async function indexSite(out: string): Promise<number> {
+  const { index } = check('createIndex', await createIndex(OPTIONS));
+  if (!index) throw new Error('Pagefind createIndex returned no index');
+  const { page_count } = check('addDirectory', await index.addDirectory({ path: out }));
+  check('writeFiles', await index.writeFiles({ outputPath: path.join(out, PAGEFIND_DIR) }));
+  return page_count;
+}
+
+/**
+ * Pagefind's service does not notice a backend that exits without answering:
+ * the answer never comes, nothing else keeps the process alive, and
+ * `astro build` would end with exit code 0 and nothing published.
+ */
+function unlessPagefindGone<T>(answer: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const gone = () => reject(new Error('Pagefind 进程没有应答就退出了'));
+    process.once('beforeExit', gone);
+    answer.then(resolve, reject).finally(() => process.off('beforeExit', gone));
+  });
+}
+
 async function writeIndex(out: string): Promise<number> {
   try {
-    const { index } = check('createIndex', await createIndex(OPTIONS));
-    if (!index) throw new Error('Pagefind createIndex returned no index');
-    const { page_count } = check('addDirectory', await index.addDirectory({ path: out }));
-    check('writeFiles', await index.writeFiles({ outputPath: path.join(out, PAGEFIND_DIR) }));
-    return page_count;
+    return await unlessPagefindGone(indexSite(out));
   } finally {
     await close();
   }

@@ -66,11 +66,17 @@ it.each([
   expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('published');
 });
 
-it('fails, and publishes nothing, when the search index (written beside the checks) fails', () => {
+it.each([
+  { name: 'exits at once', script: 'exit 3' },
+  // Its answer never comes: the build must not end as if it had passed (exit code 0, nothing published).
+  { name: 'exits later without answering', script: 'sleep 1\nexit 3' },
+])('fails, and publishes nothing, when the search index (written beside the checks) fails: Pagefind $name', ({ name, script }) => {
   // pagefind's Node API runs the binary named here instead of its own.
-  const broken = path.join(work, 'broken-pagefind.sh');
-  writeFileSync(broken, '#!/bin/sh\necho "pagefind is broken" >&2\nexit 3\n', { mode: 0o755 });
-  const { status, output, outDir } = buildWith('search-index', 'news/2025-02-28-fine.md', news('北山镇禁毒宣传活动在集市举行。'), { PAGEFIND_EXTENDED_BINARY_PATH: broken });
+  const broken = path.join(work, `broken-pagefind-${name.replaceAll(' ', '-')}.sh`);
+  writeFileSync(broken, `#!/bin/sh\necho "pagefind is broken" >&2\n${script}\n`, { mode: 0o755 });
+  const { status, output, outDir } = buildWith(`search-index-${name.replaceAll(' ', '-')}`, 'news/2025-02-28-fine.md', news('北山镇禁毒宣传活动在集市举行。'), {
+    PAGEFIND_EXTENDED_BINARY_PATH: broken,
+  });
   expect(status).not.toBe(0);
   expect(output).toContain('搜索索引生成失败');
   expect(output).toContain('不是文稿的问题');
