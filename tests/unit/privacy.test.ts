@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { findPersonalData, maskValue, type FindingKind } from '../../src/lib/privacy/detectors.ts';
 import { idCheckDigit, isLegacyResidentId, isResidentId, passesLuhn } from '../../src/lib/privacy/id-card.ts';
 import { personalDataProblems } from '../../src/lib/privacy/guard.ts';
+import { normalizeForScan } from '../../src/lib/privacy/normalize.ts';
 
 const YEAR = 2026;
 
@@ -129,6 +130,15 @@ describe('identity numbers', () => {
 });
 
 describe('reporting', () => {
+  it('maps every character of the folded text back to where it was', () => {
+    // Full-width digits fold one for one, U+200B vanishes, ㍿ folds into four characters.
+    const { text, originOf } = normalizeForScan('ab４６\u200b０㍿c\n号');
+    expect(text).toBe('ab460株式会社c\n号');
+    expect([...text].map((_, i) => originOf(i))).toEqual([0, 1, 2, 3, 5, 6, 6, 6, 6, 7, 8, 9]);
+    expect(normalizeForScan('').text).toBe('');
+  });
+
+
   it('never prints the full value', () => {
     expect(maskValue('11010519491231002X')).toBe('1101************2X');
     expect(maskValue('13800138000')).toBe('1380*****00');

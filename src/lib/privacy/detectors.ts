@@ -99,12 +99,12 @@ const digitsOf = (s: string) => s.replace(/[ -]/g, '');
 
 /** Everything in `original` that looks like personal data. */
 export function findPersonalData(original: string, latestYear = new Date().getUTCFullYear()): Finding[] {
-  const { text, origin } = normalizeForScan(original);
+  const { text, originOf } = normalizeForScan(original);
   const findings: Finding[] = [];
   const taken = new Set<number>();
   const add = (kind: FindingKind, value: string, at: number, length: number) => {
     for (let i = at; i < at + length; i++) taken.add(i);
-    findings.push({ kind, value, index: origin[at] ?? 0 });
+    findings.push({ kind, value, index: originOf(at) });
   };
   const free = (at: number, length: number) => ![...Array(length).keys()].some((k) => taken.has(at + k));
 

@@ -11,28 +11,62 @@ const MAY_CHANGE = /[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]/gu;
 
 export interface ScanText {
   text: string;
-  /** Offset in the original text of each UTF-16 unit of `text`. */
-  origin: number[];
+  /** Offset in the original text of a UTF-16 unit of `text`. */
+  originOf(offset: number): number;
 }
 
+/** Each character's fold, worked out once: Chinese punctuation (，。：) is in every sentence. */
+const folds = new Map<string, string>();
+const fold = (char: string) => {
+  let folded = folds.get(char);
+  if (folded === undefined) folds.set(char, (folded = INVISIBLE.test(char) ? '' : char.normalize('NFKC')));
+  return folded;
+};
+
+/**
+ * The text and a map back to the original. The map is kept as segments (a
+ * text offset, the original offset there, and whether the two advance
+ * together), not an offset per character: one per character took a third of
+ * the scan on long pages, and nearly every text maps back as a few segments.
+ */
 export function normalizeForScan(original: string): ScanText {
-  let text = '';
-  const origin: number[] = [];
-  let copied = 0;
-  // Runs of unchanged characters are copied whole; only the others go through NFKC one by one.
-  for (const { 0: char, index } of original.matchAll(MAY_CHANGE)) {
-    text += original.slice(copied, index);
-    for (let i = copied; i < index; i++) origin.push(i);
-    if (!INVISIBLE.test(char)) {
-      const folded = char.normalize('NFKC');
-      text += folded;
-      for (let i = 0; i < folded.length; i++) origin.push(index);
+  const parts: string[] = [];
+  const starts = [0];
+  const origins = [0];
+  const together = [true];
+  let length = 0;
+  const append = (part: string, origin: number, advancesWithText: boolean) => {
+    const k = starts.length - 1;
+    if (!(advancesWithText && together[k] && origins[k]! + (length - starts[k]!) === origin)) {
+      starts.push(length);
+      origins.push(origin);
+      together.push(advancesWithText);
     }
+    parts.push(part);
+    length += part.length;
+  };
+  let copied = 0;
+  // Runs of unchanged characters are copied whole; only the others are folded (NFKC), one by one.
+  for (const { 0: char, index } of original.matchAll(MAY_CHANGE)) {
+    if (index > copied) append(original.slice(copied, index), copied, true);
+    const folded = fold(char);
+    // A fold of another length (㍿ → 株式会社) maps every unit it gives back to the character.
+    if (folded) append(folded, index, folded.length === char.length);
     copied = index + char.length;
   }
-  text += original.slice(copied);
-  for (let i = copied; i < original.length; i++) origin.push(i);
-  return { text, origin };
+  if (copied < original.length) append(original.slice(copied), copied, true);
+  return {
+    text: parts.join(''),
+    originOf(offset) {
+      let [low, high] = [0, starts.length - 1];
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (starts[middle]! <= offset) low = middle;
+        else high = middle - 1;
+      }
+      return together[low] ? origins[low]! + (offset - starts[low]!) : origins[low]!;
+    },
+  };
 }
 
 /** 1-based line of an offset in `text`. */
