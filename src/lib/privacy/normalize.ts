@@ -6,8 +6,12 @@
  */
 
 const INVISIBLE = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]/;
-/** Characters that may fold or vanish: everything but ASCII and CJK ideographs, which NFKC leaves as they are. */
-const MAY_CHANGE = /[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]/gu;
+/**
+ * Characters that may fold or vanish: everything but ASCII and CJK ideographs,
+ * which NFKC leaves as they are. Tested by code unit: a regular expression
+ * walking the text was the largest part of the scan.
+ */
+const mayChange = (code: number) => !(code < 0x80 || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff));
 
 export interface ScanText {
   text: string;
@@ -47,12 +51,20 @@ export function normalizeForScan(original: string): ScanText {
   };
   let copied = 0;
   // Runs of unchanged characters are copied whole; only the others are folded (NFKC), one by one.
-  for (const { 0: char, index } of original.matchAll(MAY_CHANGE)) {
+  for (let index = 0; index < original.length; ) {
+    const code = original.charCodeAt(index);
+    if (!mayChange(code)) {
+      index++;
+      continue;
+    }
+    const next = original.charCodeAt(index + 1);
+    const char = original.slice(index, index + (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1));
     if (index > copied) append(original.slice(copied, index), copied, true);
     const folded = fold(char);
     // A fold of another length (㍿ → 株式会社) maps every unit it gives back to the character.
     if (folded) append(folded, index, folded.length === char.length);
-    copied = index + char.length;
+    index += char.length;
+    copied = index;
   }
   if (copied < original.length) append(original.slice(copied), copied, true);
   return {
