@@ -138,7 +138,6 @@ describe('reporting', () => {
     expect(normalizeForScan('').text).toBe('');
   });
 
-
   it('never prints the full value', () => {
     expect(maskValue('11010519491231002X')).toBe('1101************2X');
     expect(maskValue('13800138000')).toBe('1380*****00');
