@@ -1,10 +1,11 @@
 /**
  * Draws share images in a child process while the build goes on. The list
  * comes from the content gate, before any page renders, so the drawing runs
- * beside content sync, rendering and the checks instead of after them. A
- * process rather than a worker thread: with the CJK fonts loaded, drawing
- * needs about 600 MB, which on top of a 5,000-item build's 1.2 GB came close
- * to 2 GB in one process.
+ * beside content sync and rendering instead of after them. Whatever it missed
+ * is drawn after the pages by a second such process: the build process never
+ * loads the drawing code. A process rather than a worker thread: with the CJK
+ * fonts loaded, drawing needs about 600 MB, which on top of a 5,000-item
+ * build's 1.2 GB came close to 2 GB in one process.
  */
 import { fork } from 'node:child_process';
 import type { Socket } from 'node:net';
