@@ -3,7 +3,7 @@
  * delimiters), and also a second time with YAML's core schema, where dates stay
  * strings: comparing the two shows which values YAML silently turned into dates.
  */
-import yaml from 'js-yaml';
+import { loadYaml, YamlProblem } from './gate/yaml.ts';
 
 const FRONTMATTER = /^(\uFEFF?---\r?\n)([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
@@ -38,13 +38,12 @@ export function parseMarkdown(source: string): ParsedMarkdown {
   let data: unknown;
   let plain: unknown;
   try {
-    data = yaml.load(raw);
-    plain = yaml.load(raw, { schema: yaml.CORE_SCHEMA });
+    data = loadYaml(raw);
+    plain = loadYaml(raw, { core: true });
   } catch (error) {
-    if (error instanceof yaml.YAMLException) {
-      throw new FrontmatterError(`信息区格式错误：${yamlReason(error.reason)}`, error.mark ? error.mark.line + 2 : undefined);
-    }
-    throw error;
+    if (!(error instanceof YamlProblem)) throw error;
+    // The frontmatter starts on the file's line 2.
+    throw new FrontmatterError(`信息区格式错误：${error.message}`, error.line === undefined ? undefined : error.line + 1);
   }
   if (data == null) data = {};
   if (plain == null) plain = {};
@@ -83,15 +82,4 @@ function findKeyLine(lines: string[], path: readonly PropertyKey[]): number | un
     }
   }
   return found;
-}
-
-function yamlReason(reason: string): string {
-  const known: Record<string, string> = {
-    'bad indentation of a mapping entry': '缩进不一致（同一层的字段应对齐）',
-    'duplicated mapping key': '同一个字段写了两次',
-    'end of the stream or a document separator is expected': '某行格式不对（常见原因：冒号后缺空格，或引号不成对）',
-    'unexpected end of the stream within a double quoted scalar': '双引号没有成对',
-    'unexpected end of the stream within a single quoted scalar': '单引号没有成对',
-  };
-  return known[reason] ?? `${reason}（请检查冒号后是否有空格、引号是否成对、缩进是否对齐）`;
 }

@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import yaml from 'js-yaml';
 import { siteSchema, type SiteSettings } from '../schemas/site.ts';
 import { ContentProblemsError, type Problem } from './gate/problem.ts';
 import { issuesToProblems, PARSE_PARAMS } from './gate/zod-messages.ts';
+import { loadYaml, YamlProblem } from './gate/yaml.ts';
 
 export const SETTINGS_FILE = 'site.yaml';
 
@@ -25,12 +25,10 @@ export function displayPath(file: string, cwd = process.cwd()): string {
 export function parseSettings(source: string, file: string, env: NodeJS.ProcessEnv = process.env): SiteSettings {
   let raw: unknown;
   try {
-    raw = yaml.load(source, { schema: yaml.CORE_SCHEMA });
+    raw = loadYaml(source, { core: true });
   } catch (error) {
-    const line = error instanceof yaml.YAMLException && error.mark ? error.mark.line + 1 : undefined;
-    throw new ContentProblemsError([
-      { file, line, message: '网站设置文件格式错误，请检查缩进、冒号后的空格和引号', severity: 'error' },
-    ]);
+    if (!(error instanceof YamlProblem)) throw error;
+    throw new ContentProblemsError([{ file, line: error.line, message: `网站设置文件格式错误：${error.message}`, severity: 'error' }]);
   }
   const result = siteSchema.safeParse(raw ?? {}, PARSE_PARAMS);
   if (!result.success) {

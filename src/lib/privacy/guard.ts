@@ -4,10 +4,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import yaml from 'js-yaml';
 import { privacyAllowlistSchema } from '../../schemas/privacy-allowlist.ts';
 import type { Problem } from '../gate/problem.ts';
 import { issuesToProblems, PARSE_PARAMS } from '../gate/zod-messages.ts';
+import { loadYaml, YamlProblem } from '../gate/yaml.ts';
 import { displayPath } from '../settings.ts';
 import { findPersonalData, KIND_LABELS, maskValue } from './detectors.ts';
 import { lineAt, normalizeForScan } from './normalize.ts';
@@ -26,9 +26,11 @@ export function loadAllowlist(contentDir: string): { allow: Allowlist; problems:
   const shown = displayPath(file);
   let raw: unknown;
   try {
-    raw = yaml.load(source, { schema: yaml.CORE_SCHEMA }) ?? [];
-  } catch {
-    return { allow: new Set(), problems: [{ file: shown, message: '放行清单格式错误：每项应为 - value: … 和 reason: … 两行', severity: 'error' }] };
+    raw = loadYaml(source, { core: true }) ?? [];
+  } catch (error) {
+    if (!(error instanceof YamlProblem)) throw error;
+    const message = `放行清单格式错误：${error.message}（每项应为 - value: … 和 reason: … 两行）`;
+    return { allow: new Set(), problems: [{ file: shown, line: error.line, message, severity: 'error' }] };
   }
   const result = privacyAllowlistSchema.safeParse(raw, PARSE_PARAMS);
   if (!result.success) {
