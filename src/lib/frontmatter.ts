@@ -3,6 +3,7 @@
  * delimiters), and also a second time with YAML's core schema, where dates stay
  * strings: comparing the two shows which values YAML silently turned into dates.
  */
+import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { loadYaml, YamlProblem } from './gate/yaml.ts';
 
 const FRONTMATTER = /^(\uFEFF?---\r?\n)([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
@@ -34,7 +35,6 @@ export function parseMarkdown(source: string): ParsedMarkdown {
     throw new FrontmatterError('文件开头缺少以 --- 包围的信息区（frontmatter）：第一行应为 ---，信息写完后再写一行 ---', 1);
   }
   const raw = match[2] ?? '';
-  const lines = raw.split(/\r?\n/);
   let data: unknown;
   let plain: unknown;
   try {
@@ -56,30 +56,35 @@ export function parseMarkdown(source: string): ParsedMarkdown {
     plain: plain as Record<string, unknown>,
     body,
     bodyLine: match[0].split('\n').length,
-    lineOf: (path) => findKeyLine(lines, path),
+    lineOf: keyLineFinder(raw, 2),
   };
 }
 
-/** The frontmatter starts on line 2 of the file (after the opening `---`). */
-function findKeyLine(lines: string[], path: readonly PropertyKey[]): number | undefined {
-  let from = 0;
-  let indent = -1;
-  let found: number | undefined;
-  for (const key of path) {
-    if (typeof key !== 'string') continue; // array index: keep the parent's line
-    for (let i = from; i < lines.length; i++) {
-      const line = lines[i]!;
-      const m = /^(\s*)(?:-\s+)?([^\s:#][^:]*?)\s*:(?:\s|$)/.exec(line);
-      if (!m) continue;
-      const lineIndent = m[1]!.length;
-      if (i > from && found !== undefined && lineIndent <= indent && !line.trimStart().startsWith('-')) break;
-      if (m[2] === key || m[2] === `"${key}"` || m[2] === `'${key}'`) {
-        found = i + 2;
-        from = i + 1;
-        indent = lineIndent;
-        break;
-      }
+/**
+ * Finds the line of the key (or list item) at a path in YAML text, as written: `hotlines[2].number`
+ * is the third item's `number`. A missing key gives its nearest parent's line. The text is parsed
+ * (with yaml's line counter) on the first call only; `firstLine` is the text's first line in its file.
+ */
+export function keyLineFinder(yamlText: string, firstLine = 1): (path: readonly PropertyKey[]) => number | undefined {
+  let parsed: { doc: Document.Parsed; lines: LineCounter } | undefined;
+  return (path) => {
+    if (!parsed) {
+      const lines = new LineCounter();
+      parsed = { doc: parseDocument(yamlText, { lineCounter: lines, uniqueKeys: false }), lines };
     }
-  }
-  return found;
+    let node: unknown = parsed.doc.contents;
+    let offset: number | undefined;
+    for (const key of path) {
+      const next = isMap(node)
+        ? node.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(key))
+        : isSeq(node) && typeof key === 'number'
+          ? { key: node.items[key], value: node.items[key] }
+          : undefined;
+      const at = isNode(next?.key) ? next.key.range?.[0] : undefined;
+      if (at === undefined) break;
+      offset = at;
+      node = next!.value;
+    }
+    return offset === undefined ? undefined : parsed.lines.linePos(offset).line + firstLine - 1;
+  };
 }
