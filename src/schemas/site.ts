@@ -14,12 +14,39 @@ const maybePlaceholder = (label: string, example: string) =>
     placeholder: z.boolean().default(false),
   });
 
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** Digits in groups joined by single hyphens: `110`, `12355`, `0898-62842110`, `400-123-4567`. */
+const isPhoneNumber = (value: string) => /^\d+(?:-\d+)*$/.test(value) && value.replace(/-/g, '').length >= 3;
+
 const hotline = entry({
   label: text({ label: '热线名称', example: '报警电话' }),
-  number: text({ label: '号码', example: '"110"' }, { max: 20 }),
+  number: text({ label: '号码', example: '"0898-62842110"' }, { max: 20 }),
   note: text({ label: '说明', example: '遇到涉毒违法犯罪，立即报警' }).optional(),
+  /** true while the number is not yet published: `number` may then say so in words (待公布). */
   placeholder: z.boolean().default(false),
+}).superRefine((h, ctx) => {
+  if (!h.placeholder && typeof h.number === 'string' && !isPhoneNumber(h.number.trim())) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['number'],
+      input: h.number,
+      message: '电话号码只能由数字和连字符（-）组成，如 "110"、"12355"、"0898-62842110"；号码还没公布时请加一行 placeholder: true',
+    });
+  }
 });
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** A path inside the content folder: no URL, no control character (the logo module checks the file itself). */
+const isPlainPath = (value: string) => value.trim() !== '' && !/[\u0000-\u001f\u007f]/.test(value);
 
 const color = (label: string, example: string) =>
   describe(
@@ -42,7 +69,10 @@ export const siteSchema = entry({
     example: 'https://jindu.example.gov.cn',
   }),
   /** IANA time zone in which content dates are read. */
-  timeZone: z.string().default('Asia/Shanghai'),
+  timeZone: describe(z.string().refine(isTimeZone, { message: '不是有效的时区名称（示例：Asia/Shanghai）' }), {
+    label: '时区',
+    example: 'Asia/Shanghai',
+  }).default(DEFAULT_TIME_ZONE),
   /** The towns and districts (镇/区); content may only name these. */
   towns: z.array(text({ label: '镇（区）', example: '某某镇' }, { max: 20 })).min(1),
   /** Media where news items can be placed. */
@@ -66,11 +96,18 @@ export const siteSchema = entry({
     primary: color('主色', '"#1f5f8b"'),
     /** Highlights (figures, badges); also AA on white. */
     accent: color('强调色', '"#a4262c"'),
-  }).refine((t) => contrastRatio(t.primary, '#ffffff') >= AA_TEXT && contrastRatio(t.accent, '#ffffff') >= AA_TEXT, {
-    message: `主色和强调色与白色的对比度须不低于 ${AA_TEXT}:1，请换深一些的颜色`,
-  }),
-  /** Optional SVG logo, relative to the content folder. */
-  logo: z.string().optional(),
+  }).refine(
+    // zod runs this even when a colour is malformed (that has its own error): only measure real colours.
+    (t) => [t.primary, t.accent].every((c) => !isHexColor(c) || contrastRatio(c, '#ffffff') >= AA_TEXT),
+    {
+      message: `主色和强调色与白色的对比度须不低于 ${AA_TEXT}:1，请换深一些的颜色`,
+    },
+  ),
+  /** Optional logo (SVG, PNG, JPEG or WebP), relative to the content folder; src/lib/logo.ts checks and redraws it. */
+  logo: describe(z.string().refine(isPlainPath, { message: '应填写内容文件夹里的图片文件名（示例：logo.svg）' }), {
+    label: '网站标志',
+    example: 'logo.svg',
+  }).optional(),
   /** When true, pages built from sample records carry a visible notice. */
   sampleData: z.boolean().default(false),
 });
