@@ -1,4 +1,7 @@
-/** The site settings for this build, read once from the content folder. */
-import { loadSettings } from './lib/settings.ts';
+/** The site settings for this build, read once from the content folder, and the logo drawn from them. */
+import { contentDir, loadLogo, loadSettings } from './lib/settings.ts';
 
 export const site = loadSettings();
+
+/** The logo drawn as a PNG (never the file itself), or undefined when site.yaml names none. */
+export const logo = await loadLogo(contentDir(), site);

@@ -3,12 +3,19 @@
  * build reads. `SITE_CONTENT_DIR` points the same code at another city's
  * content; `SITE_URL` overrides the production URL (for staging or previews).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { siteSchema, type SiteSettings } from '../schemas/site.ts';
+import { DEFAULT_TIME_ZONE, siteSchema, type SiteSettings } from '../schemas/site.ts';
+import { yearOf } from './dates.ts';
+import { keyLineFinder } from './frontmatter.ts';
+import { confineFile, confineMessage } from './gate/confine.ts';
 import { ContentProblemsError, type Problem } from './gate/problem.ts';
 import { issuesToProblems, PARSE_PARAMS } from './gate/zod-messages.ts';
 import { loadYaml, YamlProblem } from './gate/yaml.ts';
+import { logoPng, readLogo } from './logo.ts';
+import { loadAllowlist, personalDataProblems } from './privacy/guard.ts';
+import { buildDate } from './publishing.ts';
 
 export const SETTINGS_FILE = 'site.yaml';
 
@@ -32,13 +39,7 @@ export function parseSettings(source: string, file: string, env: NodeJS.ProcessE
   }
   const result = siteSchema.safeParse(raw ?? {}, PARSE_PARAMS);
   if (!result.success) {
-    const lines = source.split(/\r?\n/);
-    const lineOf = (p: readonly PropertyKey[]) => {
-      const key = p.find((k) => typeof k === 'string');
-      const i = key ? lines.findIndex((l) => l.startsWith(`${String(key)}:`)) : -1;
-      return i >= 0 ? i + 1 : undefined;
-    };
-    throw new ContentProblemsError(issuesToProblems(result.error.issues, siteSchema, file, lineOf));
+    throw new ContentProblemsError(issuesToProblems(result.error.issues, siteSchema, file, keyLineFinder(source)));
   }
   const settings = result.data;
   if (env.SITE_URL) {
@@ -59,18 +60,91 @@ function urlProblem(url: string): string | undefined {
   }
 }
 
+/**
+ * The settings of the content folder `dir`, with every problem of site.yaml at
+ * once (its form, its fields, its logo, personal data in its text), thrown as a
+ * `ContentProblemsError` in Chinese. Every caller (the build's config, the
+ * content gate, `npm run check`, the scripts) goes through here, so none can
+ * use settings the gate would refuse.
+ */
 export function loadSettings(dir = contentDir(), env: NodeJS.ProcessEnv = process.env): SiteSettings {
-  const file = path.join(dir, SETTINGS_FILE);
-  let source: string;
+  const file = displayPath(path.join(dir, SETTINGS_FILE));
+  const source = readSettingsSource(dir, file);
+  const privacy = privacyProblems(dir, source, file, env);
+  let settings: SiteSettings;
   try {
-    source = readFileSync(file, 'utf8');
-  } catch {
-    const problem: Problem = {
-      file: displayPath(file),
-      message: `找不到网站设置文件。请在内容文件夹中放一个 ${SETTINGS_FILE}（可参照 content/${SETTINGS_FILE}）`,
-      severity: 'error',
-    };
-    throw new ContentProblemsError([problem]);
+    settings = parseSettings(source, file, env);
+  } catch (error) {
+    if (error instanceof ContentProblemsError) throw new ContentProblemsError([...error.problems, ...privacy]);
+    throw error;
   }
-  return parseSettings(source, displayPath(file), env);
+  const logo = settings.logo === undefined ? undefined : readLogo(dir, settings.logo);
+  const problems = logo?.ok === false ? [...privacy, logoProblem(source, file, logo.message)] : privacy;
+  if (problems.length > 0) throw new ContentProblemsError(problems);
+  return settings;
+}
+
+const SETTINGS_MAX_BYTES = 256 * 1024;
+
+/** site.yaml's text, read under the same rule as every content file (inside the folder, no link), as UTF-8. */
+function readSettingsSource(dir: string, file: string): string {
+  const fail = (message: string): never => {
+    throw new ContentProblemsError([{ file, message, severity: 'error' }]);
+  };
+  let confined;
+  try {
+    confined = confineFile(dir, SETTINGS_FILE);
+  } catch {
+    return fail(`找不到内容文件夹 ${displayPath(dir) || '.'}（请检查 SITE_CONTENT_DIR 或文件夹名）`);
+  }
+  if (!confined.ok) {
+    if (confined.reason !== 'missing') return fail(confineMessage(confined.reason, SETTINGS_FILE, '网站设置文件'));
+    return fail(`找不到网站设置文件。请在内容文件夹中放一个 ${SETTINGS_FILE}（可参照 content/${SETTINGS_FILE}）`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(confined.abs);
+  } catch {
+    return fail(`无法读取网站设置文件 ${SETTINGS_FILE}（请检查文件权限）`);
+  }
+  if (bytes.length > SETTINGS_MAX_BYTES) return fail(`网站设置文件太大（${Math.ceil(bytes.length / 1024)} KB），正常只有几 KB，请检查内容`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail('文件不是 UTF-8 编码，请用记事本或编辑器“另存为”，编码选 UTF-8 后重新提交');
+  }
+}
+
+/** Personal data in site.yaml's text (values and comments), as the gate scans every content file. */
+function privacyProblems(dir: string, source: string, file: string, env: NodeJS.ProcessEnv): Problem[] {
+  const { allow, problems: allowlistProblems } = loadAllowlist(dir);
+  const latestYear = yearOf(buildDate(DEFAULT_TIME_ZONE, env));
+  const found = personalDataProblems(source, file, allow, { latestYear });
+  // A broken allowlist may be why a public number is reported: say so beside it.
+  return found.length > 0 ? [...found, ...allowlistProblems] : [];
+}
+
+function logoProblem(source: string, file: string, message: string): Problem {
+  return { file, line: keyLineFinder(source)(['logo']), field: 'logo', message, severity: 'error' };
+}
+
+/** The logo as the pages show it: a PNG drawn from the file, never the file itself. */
+export interface SiteLogo {
+  /** File name without `.png`, from a hash of the bytes, so a browser may keep it as long as it likes. */
+  name: string;
+  png: Buffer;
+}
+
+/** The logo drawn for the build, or a `ContentProblemsError` naming site.yaml's `logo` line if it cannot be drawn. */
+export async function loadLogo(dir: string, settings: SiteSettings): Promise<SiteLogo | undefined> {
+  if (settings.logo === undefined) return undefined;
+  const file = displayPath(path.join(dir, SETTINGS_FILE));
+  const logo = readLogo(dir, settings.logo);
+  let png: Buffer | undefined;
+  if (logo.ok) png = await logoPng(logo).catch(() => undefined);
+  if (!png) {
+    const message = logo.ok ? `标志图片 ${settings.logo} 无法绘制（文件可能已损坏或尺寸过大），请重新导出` : logo.message;
+    throw new ContentProblemsError([logoProblem(readSettingsSource(dir, file), file, message)]);
+  }
+  return { name: `logo-${createHash('sha256').update(png).digest('hex').slice(0, 12)}`, png };
 }

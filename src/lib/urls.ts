@@ -44,6 +44,8 @@ export const paths = {
   /** Build-internal: the list of share images the build writes out after the pages (not published). */
   shareImageList: () => '/og/share-images.json',
   sitemap: () => '/sitemap.xml',
+  /** The city's logo as drawn at build time; the name carries a hash of its bytes. */
+  logo: (name: string) => `/${name}.png`,
 } as const;
 
 /**
