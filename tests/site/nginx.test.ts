@@ -156,6 +156,11 @@ describe('nginx serving the built site', () => {
     }
   });
 
+  it('serves the calendar and CSV downloads with their own types', async () => {
+    expect((await fetch(`${base}/lectures/lectures.ics`)).headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect((await fetch(`${base}/campaigns/${campaign()}/events.csv`)).headers.get('content-type')).toBe('text/csv; charset=utf-8');
+  });
+
   it('serves the 404 page for a missing address', async () => {
     const body = await (await fetch(`${base}/no-such-page/`)).text();
     expect(body).toContain('找不到这个页面');

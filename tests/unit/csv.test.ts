@@ -11,7 +11,7 @@ import { csvCell, restoreCell, toCsv } from '../../src/lib/csv.ts';
 import { parseCsv, planImport, readSheet } from '../../src/lib/event-import.ts';
 import { loadSettings } from '../../src/lib/settings.ts';
 import type { CampaignRecord, EventRecord } from '../../src/lib/tally.ts';
-import { campaignReport, eventsCsv, renderReports } from '../../src/lib/tally-report.ts';
+import { campaignReport, eventsCsv, eventsJson, renderReports } from '../../src/lib/tally-report.ts';
 import { imagePath, schemaContext } from '../../src/schemas/context.ts';
 import { eventSchema } from '../../src/schemas/events.ts';
 
@@ -82,6 +82,15 @@ const event = (organizer: string, venue: string, i: number): EventRecord => ({
   audience: 100 + i,
 });
 
+const campaignNamed = (name: string): CampaignRecord => ({
+  id: 'spring',
+  file: 'content/campaigns/spring.md',
+  name,
+  start: '2025-04-01',
+  end: '2025-04-30',
+  reported: { events: 0, leaflets: 0, audience: 0 },
+});
+
 const events = FORMULAS.filter((f) => f.trim() === f).map((f, i) => event(f.slice(0, 40), `${f.slice(0, 30)}广场`, i));
 
 describe('downloads and tally output', () => {
@@ -103,18 +112,20 @@ describe('downloads and tally output', () => {
   });
 
   it('guards the tally CSV too (campaign names and breakdown keys)', () => {
-    const campaign: CampaignRecord = {
-      id: 'spring',
-      file: 'content/campaigns/spring.md',
-      name: '=HYPERLINK("http://evil.example","春季")',
-      start: '2025-04-01',
-      end: '2025-04-30',
-      reported: { events: 0, leaflets: 0, audience: 0 },
-    } as CampaignRecord;
+    const campaign = campaignNamed('=HYPERLINK("http://evil.example","春季")');
     const csv = renderReports([campaignReport(campaign, events, ['organizer'], [])], 'csv');
     const cells = cellsOf(csv).flat();
     expect(cells.filter((c) => /^[=+\-@\t\r\n＝＋－＠]/.test(c) && !/^-?\d+$/.test(c))).toEqual([]);
     expect(cells).toContain(`'${campaign.name}`);
+  });
+
+  it('writes events.json that parses back to the same text, lone surrogates escaped rather than mangled', () => {
+    const hostile = [event('</script><!--"引号"\\', '\u2028行\u2029\ud800', 0), ...events];
+    const json = eventsJson(campaignNamed('春季'), hostile);
+    expect(json).toContain('\\ud800');
+    expect(Buffer.from(json, 'utf8').toString('utf8')).toBe(json);
+    const parsed = JSON.parse(json) as { events: { organizer: string; venue: string }[] };
+    expect(parsed.events.map((e) => [e.organizer, e.venue])).toEqual(hostile.map((e) => [e.organizer, e.venue]));
   });
 
   it('writes a BOM and CRLF rows', () => {
