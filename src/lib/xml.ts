@@ -4,15 +4,15 @@
  * and readers drop the whole feed. They are removed; everything else is kept.
  */
 
-/**
- * Characters outside XML 1.0's `Char` production: C0 controls but tab, LF, CR;
- * lone surrogates; U+FFFE and U+FFFF.
- */
-const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Characters outside XML 1.0's `Char` production but surrogates: C0 controls but tab, LF, CR; U+FFFE, U+FFFF. */
+const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
-/** The text with every character XML 1.0 forbids removed (not escaped: there is no escape for them). */
+/**
+ * The text with every character XML 1.0 forbids removed (there is no escape for them); a lone surrogate,
+ * which has no UTF-8 form, becomes U+FFFD as any UTF-8 encoder would write it.
+ */
 export function xmlChars(text: string): string {
-  return text.replace(NOT_XML_CHAR, '');
+  return text.toWellFormed().replace(NOT_XML_CHAR, '');
 }
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };

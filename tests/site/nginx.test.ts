@@ -189,7 +189,8 @@ describe('the header policies in Chromium', () => {
   it('lets the pages run what they need: elder mode, the search script, Pagefind and its worker', async () => {
     const home = await open('/');
     expect(await home.page.evaluate(() => document.documentElement.hasAttribute('data-js'))).toBe(true);
-    const search = await open(`/search/?q=${encodeURIComponent('禁毒')}`, (page) => page.locator('[data-search-results] li').first().waitFor());
+    const firstResult = (page: Page) => page.locator('[data-search-results] li').first().waitFor();
+    const search = await open(`/search/?q=${encodeURIComponent('禁毒')}`, firstResult);
     expect(await search.page.locator('[data-search-results] li').count()).toBeGreaterThan(0);
     expect([...home.violations, ...search.violations]).toEqual([]);
   });

@@ -24,8 +24,10 @@ const HOSTILE = [
   '</description></item><item><title>伪造条目</title>',
 ];
 
-/** Characters XML 1.0 cannot hold, mixed into ordinary text. */
-const FORBIDDEN = ['\u0000', '\u0001', '\u0008', '\u000B', '\u000C', '\u000E', '\u001F', '\uFFFE', '\uFFFF', '\uD800', '\uDFFF'];
+/** Characters XML 1.0 cannot hold, mixed into ordinary text: dropped. */
+const FORBIDDEN = ['\u0000', '\u0001', '\u0008', '\u000B', '\u000C', '\u000E', '\u001F', '\uFFFE', '\uFFFF'];
+/** Lone surrogates have no UTF-8 form: written as U+FFFD, as any encoder would (never as invalid bytes). */
+const LONE_SURROGATES = ['\uD800', '\uDBFF', '\uDC00', '\uDFFF'];
 
 const item = (title: string, description: string, tags: string[] = []): FeedItem => ({
   title,
@@ -35,7 +37,12 @@ const item = (title: string, description: string, tags: string[] = []): FeedItem
   categories: ['宣传教育', ...tags],
 });
 
-const channel = { title: '某市禁毒 <办> & "网"', description: `简介 ' & <i>`, siteUrl: 'https://jindu.example', selfUrl: 'https://jindu.example/rss.xml' };
+const channel = {
+  title: '某市禁毒 <办> & "网"',
+  description: `简介 ' & <i>`,
+  siteUrl: 'https://jindu.example',
+  selfUrl: 'https://jindu.example/rss.xml',
+};
 
 async function parsed(items: FeedItem[]) {
   const xml = await renderFeed(channel, items);
@@ -69,6 +76,12 @@ describe('RSS feed', () => {
     expect(Buffer.from(xml, 'utf8').toString('utf8')).not.toContain('\uFFFD');
   });
 
+  it.each(LONE_SURROGATES)('writes the lone surrogate %j as U+FFFD and stays well-formed', async (char) => {
+    const { feed } = await parsed([item(`禁毒${char}宣传`, `摘要${char}`)]);
+    expect(feed.items[0]!.title).toBe('禁毒\uFFFD宣传');
+    expect(feed.items[0]!.content).toBe('摘要\uFFFD');
+  });
+
   it('keeps tab, newlines, astral characters and paired surrogates', async () => {
     const text = '第一行\t制表\n第二行 𠮷 😀';
     const { feed } = await parsed([item(text, text)]);
@@ -82,9 +95,8 @@ describe('XML text helpers', () => {
   });
 
   it('removes only what XML 1.0 forbids', () => {
-    expect(xmlChars(`a${FORBIDDEN.join('-')}b\t\n\r😀`)).toBe(`a${'-'.repeat(FORBIDDEN.length - 1)}b\t\n\r😀`);
-    expect(xmlChars('\uD83D')).toBe('');
-    expect(xmlChars('\uDE00x')).toBe('x');
+    expect(xmlChars(`a${FORBIDDEN.join('')}b\t\n\r😀`)).toBe('ab\t\n\r😀');
+    expect(xmlChars('\uD83D\uDE00x\uDE00\uD83D')).toBe('😀x\uFFFD\uFFFD');
   });
 });
 
