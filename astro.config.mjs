@@ -10,7 +10,7 @@ import { shareImagesOutput } from './src/integrations/share-images/index.ts';
 import { atomicPublish } from './src/integrations/atomic-publish.ts';
 import { renderCache } from './src/integrations/render-cache.ts';
 import { site } from './src/site.ts';
-import { ELDER_MODE_SCRIPT_HASH } from './src/lib/elder-mode.ts';
+import { SCRIPT_HASHES, SCRIPT_SOURCES } from './src/lib/security-headers.ts';
 import { cspHash } from './src/lib/csp.ts';
 import { themeCss } from './src/lib/theme.ts';
 import { sitePresentation } from './src/lib/markdown-plugins.ts';
@@ -32,11 +32,14 @@ export default defineConfig({
   // Order matters: the gate runs first; after the build, the search index is started first (it runs beside
   // the hooks after it), checks run after the images are in; publishing is last.
   integrations: [contentGate(), renderCache(), mdx(), pagefindSearch(), shareImagesOutput(), siteFiles(site.url), outputChecks(), atomicPublish()],
+  // Page scripts stay files (Astro would inline a small one, allowed only by a hash that changes with its code):
+  // the header policy (src/lib/security-headers.ts) is fixed, and allows the site's own files and no inline script
+  // but elder mode. Other assets keep Vite's default (undefined).
+  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
   security: {
     csp: {
-      // The elder-mode script must run before first paint, so it is inline; its hash is allowed here.
-      // Pagefind's search runs in WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').
-      scriptDirective: { hashes: [ELDER_MODE_SCRIPT_HASH], resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // The same script sources as the header policy (src/lib/security-headers.ts says why each is there).
+      scriptDirective: { hashes: [...SCRIPT_HASHES], resources: [...SCRIPT_SOURCES] },
       // The city's colours come from site.yaml as one inline style.
       styleDirective: { hashes: [cspHash(themeCss(site.theme))] },
     },

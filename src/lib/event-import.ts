@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { z } from 'astro/zod';
+import { restoreCell } from './csv.ts';
 import { isRealDate } from './dates.ts';
 import { issuesToProblems, PARSE_PARAMS } from './gate/zod-messages.ts';
 import type { Problem } from './gate/problem.ts';
@@ -182,7 +183,8 @@ export function planImport(
   const records: PlannedRecord[] = [];
   body.forEach((cells, i) => {
     const row = i + 2;
-    const cell = (f: EventField) => cells[columns[f]!];
+    // Our own CSV download guards formula-like cells with a `'`; reading it back takes that off.
+    const cell = (f: EventField) => restoreCell(cells[columns[f]!]);
     const where = (f: EventField) => `第 ${row} 行 ${columnLetter(columns[f]!)} 列（${headers[columns[f]!]}）`;
     const date = normalizeDate(cell('date'));
     const data: Record<string, unknown> = {

@@ -23,9 +23,22 @@ export interface Calendar {
   events: CalendarEvent[];
 }
 
-/** Escape TEXT values: backslash, semicolon, comma and newlines. */
+/**
+ * Controls a content line cannot carry (RFC 5545 CONTROL, except tab). A line
+ * break left in a value would end the line and start a property of the file's
+ * choosing, so TEXT escapes breaks first and whatever else remains is dropped.
+ */
+const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F]/g;
+
+/** A value that is not TEXT (a URI): nothing that could end its line; lone surrogates (no UTF-8 form) become U+FFFD. */
+export function plainValue(value: string): string {
+  return value.toWellFormed().replace(CONTROL, '');
+}
+
+/** Escape TEXT values: backslash, semicolon, comma and line breaks of any kind (CRLF, LF, CR). */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  const escaped = text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return plainValue(escaped);
 }
 
 /** Fold a content line at 75 octets without splitting a UTF-8 character. */
@@ -61,19 +74,19 @@ export function renderCalendar(calendar: Calendar): string {
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(calendar.name)}`,
-    `X-WR-TIMEZONE:${calendar.timeZone}`,
+    `X-WR-TIMEZONE:${escapeText(calendar.timeZone)}`,
   ];
   for (const event of calendar.events) {
     lines.push(
       'BEGIN:VEVENT',
-      `UID:${event.uid}`,
+      `UID:${escapeText(event.uid)}`,
       `DTSTAMP:${utcStamp(calendar.stamp)}`,
       `DTSTART:${utcStamp(toInstant(event.date, calendar.timeZone, event.start))}`,
       `DTEND:${utcStamp(toInstant(event.date, calendar.timeZone, event.end))}`,
       `SUMMARY:${escapeText(event.summary)}`,
       `LOCATION:${escapeText(event.location)}`,
       `DESCRIPTION:${escapeText(event.description)}`,
-      `URL:${event.url}`,
+      `URL:${plainValue(event.url)}`,
       'END:VEVENT',
     );
   }

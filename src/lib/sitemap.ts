@@ -1,7 +1,6 @@
 /** sitemap.xml from the list of pages the build actually wrote. */
 import { absoluteUrl } from './urls.ts';
-
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+import { escapeXml } from './xml.ts';
 
 /**
  * Keeps HTML pages only (not feeds, calendars or the 404 page), sorted, one

@@ -17,6 +17,7 @@ import {
   type EventRecord,
   type Totals,
 } from './tally.ts';
+import { toCsv } from './csv.ts';
 import { displayWidth } from './text-width.ts';
 
 export const FORMATS = ['table', 'json', 'csv', 'md'] as const;
@@ -72,16 +73,6 @@ export function alignTable(rows: readonly (readonly string[])[]): string {
 const HEAD = ['场次', '资料（份）', '受众（人）'];
 const keyLabel = (by: Breakdown, key: string) => (by === 'month' ? monthLabel(key) : key);
 const figures = (t: Totals) => [String(t.events), String(t.leaflets), String(t.audience)];
-
-function csvCell(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
-  // BOM so that Excel on Chinese Windows opens the UTF-8 file with the right characters.
-  return '\ufeff' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
 
 export function renderReports(reports: readonly CampaignReport[], format: Format): string {
   switch (format) {
