@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findPersonalData, maskValue, type FindingKind } from '../../src/lib/privacy/detectors.ts';
+import { findPersonalData, maskPersonalData, maskValue, type FindingKind } from '../../src/lib/privacy/detectors.ts';
 import { idCheckDigit, isLegacyResidentId, isResidentId, passesLuhn } from '../../src/lib/privacy/id-card.ts';
 import { personalDataProblems } from '../../src/lib/privacy/guard.ts';
 import { normalizeForScan } from '../../src/lib/privacy/normalize.ts';
@@ -69,6 +69,32 @@ const POSITIVES: [string, FindingKind][] = [
   ['王小明（男，35岁）因吸毒被查获', 'name-profile'],
   ['张丽（女，28岁，嘉积镇人）', 'name-profile'],
   ['林志强(男,1989年出生)', 'name-profile'],
+  // Mobiles in other clothes: any separator between groups, invisible characters between digits, a country code.
+  ['138.7654.3210', 'mobile'],
+  ['138–7654–3210', 'mobile'],
+  ['138—7654—3210', 'mobile'],
+  ['138－7654－3210', 'mobile'],
+  ['138‐7654‐3210', 'mobile'],
+  ['138·7654·3210', 'mobile'],
+  ['138/7654/3210', 'mobile'],
+  ['138\u00a07654\u00a03210', 'mobile'],
+  ['138\u30007654\u30003210', 'mobile'],
+  ['138 - 7654 - 3210', 'mobile'],
+  ['1 3 8 7 6 5 4 3 2 1 0', 'mobile'],
+  ['0086 138 7654 3210', 'mobile'],
+  ['+86-138-7654-3210', 'mobile'],
+  ['电话（+86）13876543210', 'mobile'],
+  ...['\u2066', '\u2067', '\u2068', '\u2069', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u200e', '\u200f', '\u061c', '\u200b', '\u200c',
+    '\u200d', '\u2060', '\ufeff', '\u00ad'].map((c): [string, FindingKind] => [`手机${[...'13876543210'].join(c)}`, 'mobile']),
+  [`身份证${ID_A.slice(0, 6)}.${ID_A.slice(6, 14)}.${ID_A.slice(14)}`, 'id-card'],
+  [`身份证${ID_A.slice(0, 6)}–${ID_A.slice(6, 14)}–${ID_A.slice(14)}`, 'id-card'],
+  [`身份证${ID_B.slice(0, 6)}\u3000${ID_B.slice(6, 14)}\u3000${ID_B.slice(14)}`, 'id-card'],
+  [`身份证${[...ID_B].join('\u2068')}`, 'id-card'],
+  [`卡号${CARD_16.replace(/(\d{4})(?=\d)/g, '$1–')}`, 'bank-card'],
+  [`卡号${CARD_19.replace(/(\d{4})(?=\d)/g, '$1\u00a0')}`, 'bank-card'],
+  ['车牌琼c12345', 'plate'],
+  ['车牌琼a·12345', 'plate'],
+  ['车牌 粤b-8x2k9', 'plate'],
 ];
 
 describe('personal data guard: positives', () => {
@@ -76,8 +102,15 @@ describe('personal data guard: positives', () => {
     expect(findPersonalData(text, YEAR).map((f) => f.kind)).toContain(kind);
   });
 
-  it('has at least 30 positive fixtures', () => {
-    expect(POSITIVES.length).toBeGreaterThanOrEqual(30);
+  it('has at least 60 positive fixtures', () => {
+    expect(POSITIVES.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('reports the number itself, whatever surrounds its digits', () => {
+    for (const text of ['138.7654.3210', '+86 138\u20667654\u20693210', '0086-138-7654-3210']) {
+      expect(findPersonalData(text, YEAR)).toMatchObject([{ kind: 'mobile', value: '13876543210' }]);
+    }
+    expect(findPersonalData('琼a·12345', YEAR)).toMatchObject([{ kind: 'plate', value: '琼A12345' }]);
   });
 });
 
@@ -106,6 +139,13 @@ describe('personal data guard: stays quiet', () => {
     ['16 digits failing Luhn', `单号${CARD_16.slice(0, 15)}${(Number(CARD_16[15]) + 1) % 10}`],
     ['ICP record', '琼ICP备12345678号'],
     ['police record', '琼公网安备46900202000123号'],
+    ['a date range with dots and a dash', '活动时间为2024.03.01–2024.03.31'],
+    ['a date range with hyphens', '报名时间2024-03-01—2024-03-31'],
+    ['money', '支出1,380.76元，另付13,876,543.21元'],
+    ['statistics', '全市共1380人参加，覆盖138,765人次，同比增长13.8%'],
+    ['a landline with area code', '电话（0898）6281 2345'],
+    ['a year list', '2021年、2022年、2023年连续三年获评优秀'],
+    ['a plate-like word', '琼abcde'],
   ])('ignores %s', (_, text) => {
     expect(findPersonalData(text, YEAR)).toEqual([]);
   });
@@ -136,6 +176,15 @@ describe('reporting', () => {
     expect(text).toBe('ab460株式会社c\n号');
     expect([...text].map((_, i) => originOf(i))).toEqual([0, 1, 2, 3, 5, 6, 6, 6, 6, 7, 8, 9]);
     expect(normalizeForScan('').text).toBe('');
+  });
+
+  it('masks every piece of personal data in a line, file names included', () => {
+    const line = `content/news/13876543210.md 吸毒人员符海明近日接受尿检，身份证${ID_A}`;
+    const masked = maskPersonalData(line);
+    expect(masked).toBe(`content/news/1387*****10.md 吸毒人员符**近日接受尿检，身份证${maskValue(ID_A)}`);
+    expect(maskPersonalData('content/news/2024-03-01-hui-yi.md 日期不存在')).toBe('content/news/2024-03-01-hui-yi.md 日期不存在');
+    // Spans are the original text's, so folded or invisible characters are masked with the value around them.
+    expect(maskPersonalData('手机１３８\u200b7654 3210。')).toBe('手机1387*****10。');
   });
 
   it('never prints the full value', () => {
