@@ -39,9 +39,10 @@ describe('printed problems', () => {
   });
 
   it('mask what a message quotes, and leave ordinary lines alone', () => {
-    const line = formatProblem({ file: 'content/news/a.md', line: 3, field: 'title', message: '标题太长：社区戒毒人员符海明与云少波近日接受回访', severity: 'warning' });
+    const message = '标题太长：社区戒毒人员符海明与云少波近日接受回访';
+    const line = formatProblem({ file: 'content/news/a.md', line: 3, field: 'title', message, severity: 'warning' });
     expect(line).toBe('content/news/a.md:3 title 【提醒】标题太长：社区戒毒人员符**与云**近日接受回访');
-    const plain = { file: 'content/news/2024-03-01-a.md', line: 7, field: 'date', message: '日期不存在：2024-02-30', severity: 'error' } as const;
-    expect(formatProblem(plain)).toBe('content/news/2024-03-01-a.md:7 date 日期不存在：2024-02-30');
+    const plain = { file: 'content/news/2024-03-01-a.md', line: 7, field: 'date', message: '日期不存在：2024-02-30' } as const;
+    expect(formatProblem({ ...plain, severity: 'error' })).toBe('content/news/2024-03-01-a.md:7 date 日期不存在：2024-02-30');
   });
 });

@@ -84,14 +84,16 @@ const POSITIVES: [string, FindingKind][] = [
   ['0086 138 7654 3210', 'mobile'],
   ['+86-138-7654-3210', 'mobile'],
   ['电话（+86）13876543210', 'mobile'],
-  ...['\u2066', '\u2067', '\u2068', '\u2069', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u200e', '\u200f', '\u061c', '\u200b', '\u200c',
-    '\u200d', '\u2060', '\ufeff', '\u00ad'].map((c): [string, FindingKind] => [`手机${[...'13876543210'].join(c)}`, 'mobile']),
+  ...[...'\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202e\u200e\u200f\u061c\u200b\u200c\u200d\u2060\ufeff\u00ad'].map((c): [string, FindingKind] => [`手机${[...'13876543210'].join(c)}`, 'mobile']),
   [`身份证${ID_A.slice(0, 6)}.${ID_A.slice(6, 14)}.${ID_A.slice(14)}`, 'id-card'],
   [`身份证${ID_A.slice(0, 6)}–${ID_A.slice(6, 14)}–${ID_A.slice(14)}`, 'id-card'],
   [`身份证${ID_B.slice(0, 6)}\u3000${ID_B.slice(6, 14)}\u3000${ID_B.slice(14)}`, 'id-card'],
   [`身份证${[...ID_B].join('\u2068')}`, 'id-card'],
   [`卡号${CARD_16.replace(/(\d{4})(?=\d)/g, '$1–')}`, 'bank-card'],
   [`卡号${CARD_19.replace(/(\d{4})(?=\d)/g, '$1\u00a0')}`, 'bank-card'],
+  ['联系电话一三八七六五四三二一〇', 'mobile'],
+  ['手机幺三八 七六五四 三二幺〇', 'mobile'],
+  ['车牌 琼 A12345', 'plate'],
   ['车牌琼c12345', 'plate'],
   ['车牌琼a·12345', 'plate'],
   ['车牌 粤b-8x2k9', 'plate'],
@@ -146,6 +148,8 @@ describe('personal data guard: stays quiet', () => {
     ['a landline with area code', '电话（0898）6281 2345'],
     ['a year list', '2021年、2022年、2023年连续三年获评优秀'],
     ['a plate-like word', '琼abcde'],
+    ['a compact date range', '有效期20240301-20240331'],
+    ['a year in Chinese numerals', '二〇二四年三月'],
   ])('ignores %s', (_, text) => {
     expect(findPersonalData(text, YEAR)).toEqual([]);
   });

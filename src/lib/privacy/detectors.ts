@@ -42,7 +42,7 @@ const DIGIT_RUN = new RegExp(String.raw`(?<![0-9A-Za-z+])\+?\d+(?:${SEPARATOR}{1
 const PROVINCE_ABBR = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼';
 const PLATE_LETTER = 'A-HJ-NP-Z';
 const PLATE = new RegExp(
-  `([${PROVINCE_ABBR}][${PLATE_LETTER}])[·•・‧∙. \\-]{0,2}(` +
+  `([${PROVINCE_ABBR}]) ?([${PLATE_LETTER}])[·•・‧∙. \\-]{0,2}(` +
     // new-energy plates: D/F then 5, or 5 then D/F
     `[DF][${PLATE_LETTER}0-9]\\d{4}|\\d{5}[DF]|` +
     `[${PLATE_LETTER}0-9]{4}[${PLATE_LETTER}0-9挂学警港澳])(?![0-9A-Za-z])`,
@@ -57,14 +57,19 @@ function* matches(re: RegExp, text: string) {
 const MOBILE = /^(?:\+?86|0086)?(1[3-9]\d{9})$/;
 
 /** What a run of digit groups spells, if anything: the kind and the value (digits only, country code dropped). */
-function numberKind(digits: string, latestYear: number): { kind: FindingKind; value: string } | undefined {
+function numberKind(span: readonly string[], latestYear: number): { kind: FindingKind; value: string } | undefined {
+  const digits = span.join('');
   if (digits.length === 18 && isResidentId(digits, latestYear)) return { kind: 'id-card', value: digits.toUpperCase() };
   const mobile = MOBILE.exec(digits);
   if (mobile) return { kind: 'mobile', value: mobile[1]! };
-  if (/^\d{16,19}$/.test(digits) && passesLuhn(digits)) return { kind: 'bank-card', value: digits };
+  if (/^\d{16,19}$/.test(digits) && cardGrouping(span) && passesLuhn(digits)) return { kind: 'bank-card', value: digits };
   if (digits.length === 15 && isLegacyResidentId(digits)) return { kind: 'legacy-id', value: digits };
   return undefined;
 }
+
+/** A card is written whole, in fours, or as 6 + the rest; 20240301-20240331 is a date range, not a card. */
+const cardGrouping = (span: readonly string[]) =>
+  span.length === 1 || span.slice(0, -1).every((g) => g.length === 4) || (span.length === 2 && span[0]!.length === 6);
 
 /**
  * Groups as written: one digit each (1 3 8 …), or every group inside at least
@@ -102,7 +107,7 @@ function* numbersInRun(run: RegExpExecArray, latestYear: number) {
       const span = spans[k]!;
       const digits = span.join('');
       if (digits.length < 11 || !plausibleGrouping(span)) continue;
-      const number = numberKind((s === 0 ? plus : '') + digits, latestYear);
+      const number = numberKind(s === 0 && plus ? [plus, ...span] : span, latestYear);
       if (number) found = { ...number, end: s + k };
     }
     if (!found) {
@@ -114,6 +119,12 @@ function* numbersInRun(run: RegExpExecArray, latestYear: number) {
     s = found.end + 1;
   }
 }
+
+/** A number written in Chinese numerals, 一三八七六五四三二一〇 (幺 as read aloud for 1). */
+const CHINESE_DIGITS = '〇零幺一二三四五六七八九';
+const CHINESE_RUN = new RegExp(`[${CHINESE_DIGITS}](?:${SEPARATOR}?[${CHINESE_DIGITS}]){10,18}`, 'g');
+/** The digit of each numeral above; separators give ''. */
+const chineseDigit = (c: string) => '001123456789'[CHINESE_DIGITS.indexOf(c)] ?? '';
 
 /** Everything in `original` that looks like personal data. */
 export function findPersonalData(original: string, latestYear = new Date().getUTCFullYear()): Finding[] {
@@ -129,9 +140,13 @@ export function findPersonalData(original: string, latestYear = new Date().getUT
     if (run[0].replace(/\D/g, '').length < 11) continue;
     for (const n of numbersInRun(run, latestYear)) add(n.kind, n.value, n.at, n.length);
   }
+  for (const m of matches(CHINESE_RUN, text)) {
+    const number = numberKind([[...m[0]].map(chineseDigit).join('')], latestYear);
+    if (number) add(number.kind, number.value, m.index, m[0].length);
+  }
   for (const m of matches(PLATE, text)) {
     // A plate has digits; 琼abcde is a word.
-    if ((m[2]!.match(/\d/g)?.length ?? 0) >= 2) add('plate', `${m[1]}${m[2]}`.toUpperCase(), m.index, m[0].length);
+    if ((m[3]!.match(/\d/g)?.length ?? 0) >= 2) add('plate', `${m[1]}${m[2]}${m[3]}`.toUpperCase(), m.index, m[0].length);
   }
   for (const hit of findNames(text)) add(hit.kind, hit.name, hit.at, hit.name.length);
   return findings.sort((a, b) => a.index - b.index);

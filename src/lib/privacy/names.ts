@@ -6,7 +6,7 @@
  * (a segmenter missed unseen names and tagged ordinary words as names).
  */
 import { FOLLOW_CHARS, FOLLOW_WORDS, JOINERS, NON_NAME_CHARS, ROLE_WORDS, STOP_WORDS, TITLE_ENDINGS } from './roles.ts';
-import { surnameAt } from './surnames.ts';
+import { GIVEN_NAME_CHARS, surnameAt } from './surnames.ts';
 
 export interface NameHit {
   kind: 'named-person' | 'name-profile';
@@ -42,12 +42,14 @@ interface Candidate {
 
 const candidate = (text: string, start: number, length: number, surname: number): Candidate | undefined => {
   const name = text.slice(start, start + length);
-  // 常常, 时时: a surname repeated as the whole given name is a word.
-  if (length === 2 && name[0] === name[1]) return undefined;
+  // 常常, 时时: a surname repeated as the whole given name is a word; 王奶奶, 李主任 are forms of address.
+  if ((length === 2 && name[0] === name[1]) || TITLE_ENDINGS.has(name.at(-1)!)) return undefined;
   if (STOP_WORDS.has(name.slice(0, 2)) || STOP_WORDS.has(name.slice(-2))) return undefined;
   if (PSEUDONYM.test(text.slice(start + length, start + length + 6))) return undefined;
   return { name, masked: [...name.slice(surname)].some((c) => MASK.test(c)) };
 };
+
+const STRONG_FOLLOW = /^(?:[被因系于]|近日|日前)/;
 
 /** Last characters of words, not of given names (季节性, 幸存者, 广州籍). */
 const NOT_LAST = new Set([...'者性籍式型化类级率期间内外后界状态感度']);
@@ -58,14 +60,18 @@ export function nameAt(text: string, i: number): Candidate | undefined {
   if (!surname || !givenChar(text[i + surname])) return undefined;
   const twoGiven = givenChar(text[i + surname + 1]);
   if (!common) {
-    // A surname that is also a word (于, 曾, 高, 向) starts a name only with two given characters
-    // and not before a follow word (曾表示, 于近日), ending where a follow word starts.
-    if (endsName(text, i + surname) || !twoGiven || NOT_LAST.has(text[i + surname + 1]!)) return undefined;
-    return endsName(text, i + surname + 2) ? candidate(text, i, surname + 2, surname) : undefined;
+    // A surname that is also a word (于, 曾, 高, 向) never starts a name before a follow word (曾表示, 于近日);
+    // its name has two given characters, or one before 被/因/系/于/近日 (高明被查获, not 付费参加).
+    if (endsName(text, i + surname)) return undefined;
+    const twoEnded = twoGiven && !NOT_LAST.has(text[i + surname + 1]!) && endsName(text, i + surname + 2);
+    if (twoEnded) return candidate(text, i, surname + 2, surname);
+    return STRONG_FOLLOW.test(text.slice(i + surname + 1, i + surname + 3)) ? candidate(text, i, surname + 1, surname) : undefined;
   }
   if (endsName(text, i + surname + 1)) return candidate(text, i, surname + 1, surname);
   if (twoGiven && endsName(text, i + surname + 2)) return candidate(text, i, surname + 2, surname);
-  return candidate(text, i, surname + (twoGiven ? 2 : 1), surname);
+  // Nothing known ends it: a second given character is one common in names, or the first repeated (娜娜).
+  const second = text[i + surname + 1]!;
+  return candidate(text, i, surname + (twoGiven && (GIVEN_NAME_CHARS.has(second) || second === text[i + surname]) ? 2 : 1), surname);
 }
 
 /** Every role word, longest first; one expression is 15× faster than a search per word. */
@@ -89,7 +95,6 @@ export function nameEndingAt(text: string, end: number): Candidate | undefined {
     options.push({ start, surname });
   }
   for (const { start, surname } of options) {
-    if (TITLE_ENDINGS.has(text[end - 1]!)) return undefined;
     const found = candidate(text, start, end - start, surname);
     if (found) return found;
   }
@@ -107,8 +112,8 @@ const LINK_BEFORE_ROLE = new RegExp(
 const PROFILE = /[，,、（(\s]\s*[男女]性?\s*[，,、\s]/g;
 /** What follows 男/女 in a profile, within a few words: age, birth year, ethnicity, origin, schooling, work. */
 const PROFILE_DETAIL = /^[^。；;\n]{0,24}?(?:\d{1,3}\s*周?岁|(?:19|20)\d\d\s*年|\p{Script=Han}族|出生|籍|户籍|住址|文化|文盲|初中|高中|小学|无业|农民|务工)/u;
-/** A label before a name: 姓名：王小明. */
-const LABELLED = /姓名\s*[：:]\s*/g;
+/** A label or an age before a name: 姓名：王小明, 35岁的王小明. */
+const LABELLED = /姓名\s*[：:]\s*|\d{1,3}\s*周?岁的/g;
 /** Words after a role word that lead to its names: 吸毒人员名单：…, 涉毒人员包括…. */
 const ROLE_LEAD = /^\s*(?:名单|姓名|名字|名叫|叫做|包括|分别是|分别为)?[：:\s（(“"「『]*/;
 /** 作为一名社区戒毒人员，王小明…: the name follows the comma. */
