@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findPersonalData, maskPersonalData, maskValue, type FindingKind } from '../../src/lib/privacy/detectors.ts';
+import { canonicalValue, findPersonalData, maskPersonalData, maskValue, type FindingKind } from '../../src/lib/privacy/detectors.ts';
 import { idCheckDigit, isLegacyResidentId, isResidentId, passesLuhn } from '../../src/lib/privacy/id-card.ts';
 import { personalDataProblems } from '../../src/lib/privacy/guard.ts';
 import { normalizeForScan } from '../../src/lib/privacy/normalize.ts';
@@ -195,6 +195,13 @@ describe('reporting', () => {
     expect(maskValue('11010519491231002X')).toBe('1101************2X');
     expect(maskValue('13800138000')).toBe('1380*****00');
     expect(maskValue('王小明')).toBe('王**');
+  });
+
+  it('compares allowlisted values whatever separators and case they were written with', () => {
+    const allow = new Set(['139–0000–0000', '琼a·12345'].map(canonicalValue));
+    const text = '值班手机139 0000 0000，公务车琼A12345，另一部13800138000';
+    const problems = personalDataProblems(text, 'x.md', allow, { latestYear: YEAR });
+    expect(problems.map((p) => p.message.slice(0, 24))).toEqual(['疑似个人信息（手机号：1380*****00）。']);
   });
 
   it('gives the line and lets allowlisted values through', () => {

@@ -36,17 +36,23 @@ export const KIND_LABELS: Record<FindingKind, string> = {
  * spaces, hyphens and dashes of every width, dots, middle dots, slashes.
  */
 const SEPARATOR = String.raw`[ \t\-‐‑‒–—―−﹣.·•・‧∙/_]`;
+const SEPARATORS = new RegExp(`${SEPARATOR}|\\s`, 'g');
+
+/** A value as the allowlist compares it: folded, without separators, in upper case (琼a·12345 → 琼A12345). */
+export const canonicalValue = (value: string) => normalizeForScan(value).text.replace(SEPARATORS, '').toUpperCase();
+
 /** Digit groups joined by separators (at most three in a row), an ID's final X, a leading +. */
 const DIGIT_RUN = new RegExp(String.raw`(?<![0-9A-Za-z+])\+?\d+(?:${SEPARATOR}{1,3}\d+)*(?:${SEPARATOR}{0,3}[Xx])?(?![0-9A-Za-z])`, 'g');
 
 const PROVINCE_ABBR = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼';
-const PLATE_LETTER = 'A-HJ-NP-Z';
+/** Letters on plates (no I, no O), in either case: people type 琼c12345. A class is faster than the i flag. */
+const PLATE_LETTER = 'A-HJ-NP-Za-hj-np-z';
 const PLATE = new RegExp(
   `([${PROVINCE_ABBR}]) ?([${PLATE_LETTER}])[·•・‧∙. \\-]{0,2}(` +
     // new-energy plates: D/F then 5, or 5 then D/F
-    `[DF][${PLATE_LETTER}0-9]\\d{4}|\\d{5}[DF]|` +
+    `[DFdf][${PLATE_LETTER}0-9]\\d{4}|\\d{5}[DFdf]|` +
     `[${PLATE_LETTER}0-9]{4}[${PLATE_LETTER}0-9挂学警港澳])(?![0-9A-Za-z])`,
-  'gi',
+  'g',
 );
 
 function* matches(re: RegExp, text: string) {

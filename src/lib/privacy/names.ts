@@ -108,8 +108,9 @@ const LINK_BEFORE_ROLE = new RegExp(
   'u',
 );
 
-/** `王小明，男，35岁`, `王小明(男,35岁)`, `王小明（女 1989年出生）`: the separator before 男/女 is the match. */
-const PROFILE = /[，,、（(\s]\s*[男女]性?\s*[，,、\s]/g;
+/** `王小明，男，35岁`, `王小明(男,35岁)`, `王小明（女 1989年出生）`: 男/女 between separators (searched from 男/女, which is rarer). */
+const PROFILE = /[男女]性?\s*[，,、\s]/g;
+const PROFILE_BEFORE = /[，,、（(\s]\s*$/;
 /** What follows 男/女 in a profile, within a few words: age, birth year, ethnicity, origin, schooling, work. */
 const PROFILE_DETAIL = /^[^。；;\n]{0,24}?(?:\d{1,3}\s*周?岁|(?:19|20)\d\d\s*年|\p{Script=Han}族|出生|籍|户籍|住址|文化|文盲|初中|高中|小学|无业|农民|务工)/u;
 /** A label or an age before a name: 姓名：王小明, 35岁的王小明. */
@@ -166,8 +167,9 @@ export function findNames(text: string): NameHit[] {
     backwardFrom(at - before[0].length);
   }
   for (const m of text.matchAll(PROFILE)) {
-    if (!PROFILE_DETAIL.test(text.slice(m.index + m[0].length, m.index + m[0].length + 32))) continue;
-    let end = m.index;
+    const separator = PROFILE_BEFORE.exec(text.slice(Math.max(0, m.index - 4), m.index));
+    if (!separator || !PROFILE_DETAIL.test(text.slice(m.index + m[0].length, m.index + m[0].length + 32))) continue;
+    let end = m.index - separator[0].length;
     while (end > 0 && /\s/.test(text[end - 1]!)) end--;
     const found = nameEndingAt(text, end);
     if (found) add('name-profile', found, end - found.name.length);
