@@ -35,6 +35,9 @@ const ID_C = id('440304', '20010228', '551');
 const CARD_16 = card('622202', 16);
 const CARD_19 = card('621700', 19);
 
+/** Bidi isolates and embeddings, marks, zero-width characters, word joiner, BOM, soft hyphen. */
+const INVISIBLES = [...'\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202e\u200e\u200f\u061c\u200b\u200c\u200d\u2060\ufeff\u00ad'];
+
 const POSITIVES: [string, FindingKind][] = [
   [`身份证号：${ID_A}`, 'id-card'],
   [`公民身份号码${ID_B}，住址略`, 'id-card'],
@@ -84,7 +87,7 @@ const POSITIVES: [string, FindingKind][] = [
   ['0086 138 7654 3210', 'mobile'],
   ['+86-138-7654-3210', 'mobile'],
   ['电话（+86）13876543210', 'mobile'],
-  ...[...'\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202e\u200e\u200f\u061c\u200b\u200c\u200d\u2060\ufeff\u00ad'].map((c): [string, FindingKind] => [`手机${[...'13876543210'].join(c)}`, 'mobile']),
+  ...INVISIBLES.map((c): [string, FindingKind] => [`手机${[...'13876543210'].join(c)}`, 'mobile']),
   [`身份证${ID_A.slice(0, 6)}.${ID_A.slice(6, 14)}.${ID_A.slice(14)}`, 'id-card'],
   [`身份证${ID_A.slice(0, 6)}–${ID_A.slice(6, 14)}–${ID_A.slice(14)}`, 'id-card'],
   [`身份证${ID_B.slice(0, 6)}\u3000${ID_B.slice(6, 14)}\u3000${ID_B.slice(14)}`, 'id-card'],

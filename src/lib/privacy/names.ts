@@ -55,7 +55,7 @@ const STRONG_FOLLOW = /^(?:[被因系于]|近日|日前)/;
 const NOT_LAST = new Set([...'者性籍式型化类级率期间内外后界状态感度']);
 
 /** The name starting at `i`, read up to what ends it; a rarer surname (also a word: 高, 管, 于) needs that ending. */
-export function nameAt(text: string, i: number): Candidate | undefined {
+function nameAt(text: string, i: number): Candidate | undefined {
   const { length: surname, common } = surnameAt(text, i);
   if (!surname || !givenChar(text[i + surname])) return undefined;
   const twoGiven = givenChar(text[i + surname + 1]);
@@ -81,7 +81,7 @@ const ROLES = new RegExp([...ROLE_WORDS].sort((a, b) => b.length - a.length).joi
 const BEFORE_NAME = new Set([...'查经和于向时同从都将对把被让由给叫名据称']);
 
 /** The name ending just before `end`, read backwards (村民王建设|是…). */
-export function nameEndingAt(text: string, end: number): Candidate | undefined {
+function nameEndingAt(text: string, end: number): Candidate | undefined {
   const options: { start: number; surname: number }[] = [];
   for (const length of [4, 3, 2]) {
     const start = end - length;
