@@ -103,16 +103,23 @@ function nameEndingAt(text: string, end: number): Candidate | undefined {
 
 /** A link from a name to a role word after it: 是, 系, 等3名, （ … with an optional count and modifier. */
 const LINK_BEFORE_ROLE = new RegExp(
-  String.raw`(?<link>是|系|为|即|乃|属于?|作为|成为|已是|曾是|也是|均为|均系|都是|等(?:[0-9一二三四五六七八九十两几多]+[名人个])?|[（(])` +
-    String.raw`\s*(?:一名|一位|一个|[0-9一二三四五六七八九十两几]+名)?(?:\p{Script=Han}{1,8}?的)?(?:社区|强制隔离|自愿|戒毒|在册)?$`,
+  // Markdown around the name or the role (**王海明**系, [王海明](/a/)是) is skipped.
+  String.raw`(?:[*_]*(?:\]\([^)\s]*\))?[*_]*)(?<link>是|系|为|即|乃|属于?|作为|成为|已是|曾是|也是|均为|均系|都是|等(?:[0-9一二三四五六七八九十两几多]+[名人个])?|[（(])` +
+    String.raw`\s*(?:一名|一位|一个|[0-9一二三四五六七八九十两几]+名)?(?:\p{Script=Han}{1,8}?的)?(?:社区|强制隔离|自愿|戒毒|在册)?[*_[]*$`,
   'u',
 );
 
 /** `王小明，男，35岁`, `王小明(男,35岁)`, `王小明（女 1989年出生）`: 男/女 between separators (searched from 男/女, which is rarer). */
-const PROFILE = /[男女]性?\s*[，,、\s]/g;
-const PROFILE_BEFORE = /[，,、（(\s]\s*$/;
-/** What follows 男/女 in a profile, within a few words: age, birth year, ethnicity, origin, schooling, work. */
-const PROFILE_DETAIL = /^[^。；;\n]{0,24}?(?:\d{1,3}\s*周?岁|(?:19|20)\d\d\s*年|\p{Script=Han}族|出生|籍|户籍|住址|文化|文盲|初中|高中|小学|无业|农民|务工)/u;
+const PROFILE = /[男女]性?\s*[，,、|\s]/g;
+const PROFILE_BEFORE = /[，,、（(|\s]\s*$/;
+/**
+ * What follows 男/女 in a profile, within a few words: age (also a bare one in a
+ * table row), birth year, ethnicity, origin, schooling, work.
+ */
+const PROFILE_DETAIL =
+  /^(?:[\s|]*\d{1,2}\s*(?:[|，,、）)；;。]|$)|[^。；;\n]{0,24}?(?:\d{1,3}\s*周?岁|(?:19|20)\d\d\s*年|\p{Script=Han}族|出生|籍|住址|文化|文盲|初中|高中|小学|无业|农民|务工))/u;
+/** An official's published profile (任职公示) is public: 王建国，男，1965年出生，中共党员，现任…. */
+const OFFICIAL = /现任|拟任|任职|中共党员|公示/;
 /** A label or an age before a name: 姓名：王小明, 35岁的王小明. */
 const LABELLED = /姓名\s*[：:]\s*|\d{1,3}\s*周?岁的/g;
 /** Words after a role word that lead to its names: 吸毒人员名单：…, 涉毒人员包括…. */
@@ -133,12 +140,12 @@ export function findNames(text: string): NameHit[] {
   };
   const forwardFrom = (kind: NameHit['kind'], start: number) => {
     for (let i = start, count = 0; count < 8; count++) {
-      while (/[：:“"「『‘'（(\s]/.test(text[i] ?? '')) i++;
+      while (/[：:“"「『‘'（(\s*_[]/.test(text[i] ?? '')) i++;
       const found = nameAt(text, i);
       if (!found) return;
       add(kind, found, i);
       let next = i + found.name.length;
-      while (/[\s”"」』’']/.test(text[next] ?? '')) next++;
+      while (/[\s”"」』’'*_\]]/.test(text[next] ?? '')) next++;
       if (!JOINERS.has(text[next] ?? '') && !text.startsWith('以及', next)) return;
       i = next + (text[next] === '以' ? 2 : 1);
     }
@@ -168,7 +175,8 @@ export function findNames(text: string): NameHit[] {
   }
   for (const m of text.matchAll(PROFILE)) {
     const separator = PROFILE_BEFORE.exec(text.slice(Math.max(0, m.index - 4), m.index));
-    if (!separator || !PROFILE_DETAIL.test(text.slice(m.index + m[0].length, m.index + m[0].length + 32))) continue;
+    const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 48);
+    if (!separator || !PROFILE_DETAIL.test(rest) || OFFICIAL.test(rest)) continue;
     let end = m.index - separator[0].length;
     while (end > 0 && /\s/.test(text[end - 1]!)) end--;
     const found = nameEndingAt(text, end);
