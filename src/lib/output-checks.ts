@@ -58,7 +58,7 @@ export interface PageCheckOptions {
 
 /**
  * Problems in one built HTML page: an empty `<main>`, personal data in its
- * text, title, meta or alt, and (given the entry it shows) a Markdown body
+ * text (entities decoded) or any attribute value, and (given the entry it shows) a Markdown body
  * that rendered empty, which Astro 7 lets through with exit code 0.
  */
 export function pageProblems(html: string, page: string, options: PageCheckOptions, entry?: CheckedEntry): Problem[] {
@@ -77,11 +77,25 @@ export function pageProblems(html: string, page: string, options: PageCheckOptio
   return problems;
 }
 
+/** An attribute value as a reader or dialler gets it: `tel:%2B86%20138…` → `tel:+86 138…` (entities are decoded by the parser). */
+function attributeText(value: string): string {
+  if (!value.includes('%')) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  }
+}
+
+/** Raw attributes that could hold personal data: digits or any non-ASCII text. */
+const MAY_HOLD_DATA = /[\d\u0080-\uffff]/;
+
 /**
  * What the checks read from a page, in one walk in document order (the first
- * <main>, [data-body], <title> and <body>; every alt, and every meta content).
- * Five selector queries took a third of the checks' time; attributes are
- * parsed only on elements whose raw attributes mention them.
+ * <main>, [data-body], <title> and <body>; every attribute value: alt, title,
+ * href, aria-label, data-*, meta content …). Five selector queries took a third
+ * of the checks' time; attributes are parsed (entities, percent-encoding) only
+ * when their raw text has `&` or `%`, and read raw otherwise.
  */
 function scan(root: HTMLElement) {
   const found: { main?: HTMLElement; dataBody?: HTMLElement; title?: HTMLElement; body?: HTMLElement; attributeTexts: string[] } = { attributeTexts: [] };
@@ -94,12 +108,9 @@ function scan(root: HTMLElement) {
       else if (tag === 'title') found.title ??= child;
       else if (tag === 'body') found.body ??= child;
       if (!found.dataBody && raw.includes('data-body') && child.hasAttribute('data-body')) found.dataBody = child;
-      const alt = raw.includes('alt') ? child.getAttribute('alt') : undefined;
-      if (alt !== undefined) found.attributeTexts.push(alt);
-      else if (tag === 'meta' && raw.includes('content')) {
-        const content = child.getAttribute('content');
-        if (content !== undefined) found.attributeTexts.push(content);
-      }
+      if (/[&%]/.test(raw)) {
+        for (const value of Object.values(child.attributes)) found.attributeTexts.push(attributeText(value));
+      } else if (MAY_HOLD_DATA.test(raw)) found.attributeTexts.push(raw);
       visit(child);
     }
   };

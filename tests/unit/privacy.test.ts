@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findPersonalData, maskValue, type FindingKind } from '../../src/lib/privacy/detectors.ts';
+import { canonicalValue, findPersonalData, maskPersonalData, maskValue, type FindingKind } from '../../src/lib/privacy/detectors.ts';
 import { idCheckDigit, isLegacyResidentId, isResidentId, passesLuhn } from '../../src/lib/privacy/id-card.ts';
 import { personalDataProblems } from '../../src/lib/privacy/guard.ts';
 import { normalizeForScan } from '../../src/lib/privacy/normalize.ts';
@@ -34,6 +34,9 @@ const ID_B = id('110105', '19491231', '002');
 const ID_C = id('440304', '20010228', '551');
 const CARD_16 = card('622202', 16);
 const CARD_19 = card('621700', 19);
+
+/** Bidi isolates and embeddings, marks, zero-width characters, word joiner, BOM, soft hyphen. */
+const INVISIBLES = [...'\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202e\u200e\u200f\u061c\u200b\u200c\u200d\u2060\ufeff\u00ad'];
 
 const POSITIVES: [string, FindingKind][] = [
   [`身份证号：${ID_A}`, 'id-card'],
@@ -69,6 +72,34 @@ const POSITIVES: [string, FindingKind][] = [
   ['王小明（男，35岁）因吸毒被查获', 'name-profile'],
   ['张丽（女，28岁，嘉积镇人）', 'name-profile'],
   ['林志强(男,1989年出生)', 'name-profile'],
+  // Mobiles in other clothes: any separator between groups, invisible characters between digits, a country code.
+  ['138.7654.3210', 'mobile'],
+  ['138–7654–3210', 'mobile'],
+  ['138—7654—3210', 'mobile'],
+  ['138－7654－3210', 'mobile'],
+  ['138‐7654‐3210', 'mobile'],
+  ['138·7654·3210', 'mobile'],
+  ['138/7654/3210', 'mobile'],
+  ['138\u00a07654\u00a03210', 'mobile'],
+  ['138\u30007654\u30003210', 'mobile'],
+  ['138 - 7654 - 3210', 'mobile'],
+  ['1 3 8 7 6 5 4 3 2 1 0', 'mobile'],
+  ['0086 138 7654 3210', 'mobile'],
+  ['+86-138-7654-3210', 'mobile'],
+  ['电话（+86）13876543210', 'mobile'],
+  ...INVISIBLES.map((c): [string, FindingKind] => [`手机${[...'13876543210'].join(c)}`, 'mobile']),
+  [`身份证${ID_A.slice(0, 6)}.${ID_A.slice(6, 14)}.${ID_A.slice(14)}`, 'id-card'],
+  [`身份证${ID_A.slice(0, 6)}–${ID_A.slice(6, 14)}–${ID_A.slice(14)}`, 'id-card'],
+  [`身份证${ID_B.slice(0, 6)}\u3000${ID_B.slice(6, 14)}\u3000${ID_B.slice(14)}`, 'id-card'],
+  [`身份证${[...ID_B].join('\u2068')}`, 'id-card'],
+  [`卡号${CARD_16.replace(/(\d{4})(?=\d)/g, '$1–')}`, 'bank-card'],
+  [`卡号${CARD_19.replace(/(\d{4})(?=\d)/g, '$1\u00a0')}`, 'bank-card'],
+  ['联系电话一三八七六五四三二一〇', 'mobile'],
+  ['手机幺三八 七六五四 三二幺〇', 'mobile'],
+  ['车牌 琼 A12345', 'plate'],
+  ['车牌琼c12345', 'plate'],
+  ['车牌琼a·12345', 'plate'],
+  ['车牌 粤b-8x2k9', 'plate'],
 ];
 
 describe('personal data guard: positives', () => {
@@ -76,8 +107,15 @@ describe('personal data guard: positives', () => {
     expect(findPersonalData(text, YEAR).map((f) => f.kind)).toContain(kind);
   });
 
-  it('has at least 30 positive fixtures', () => {
-    expect(POSITIVES.length).toBeGreaterThanOrEqual(30);
+  it('has at least 60 positive fixtures', () => {
+    expect(POSITIVES.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('reports the number itself, whatever surrounds its digits', () => {
+    for (const text of ['138.7654.3210', '+86 138\u20667654\u20693210', '0086-138-7654-3210']) {
+      expect(findPersonalData(text, YEAR)).toMatchObject([{ kind: 'mobile', value: '13876543210' }]);
+    }
+    expect(findPersonalData('琼a·12345', YEAR)).toMatchObject([{ kind: 'plate', value: '琼A12345' }]);
   });
 });
 
@@ -98,6 +136,11 @@ describe('personal data guard: stays quiet', () => {
     ['masked with stars', '戒毒人员陈＊＊已回归社会'],
     ['double 某', '犯罪嫌疑人张某某于3月落网'],
     ['sensitive word then a common word', '吸毒人员毛发检测1222人，戒毒人员管理规范'],
+    ['masked given name', '社区戒毒人员符某明近日接受尿检'],
+    ['masked with an ASCII star', '吸毒人员王*明被查获'],
+    ['masked with XX', '吸毒人员王XX、李xx被查获'],
+    ['masked before a role', '王某某系社区康复人员，陈某（女，30岁）系吸毒人员'],
+    ['a pseudonym', '吸毒人员王明（化名）说，是家人的支持让他走了出来'],
     ['hotline', '举报电话110，政务服务热线12345'],
     ['landline', '咨询电话0898-62812345'],
     ['credit code', '统一社会信用代码12469002MB0123456X'],
@@ -106,6 +149,15 @@ describe('personal data guard: stays quiet', () => {
     ['16 digits failing Luhn', `单号${CARD_16.slice(0, 15)}${(Number(CARD_16[15]) + 1) % 10}`],
     ['ICP record', '琼ICP备12345678号'],
     ['police record', '琼公网安备46900202000123号'],
+    ['a date range with dots and a dash', '活动时间为2024.03.01–2024.03.31'],
+    ['a date range with hyphens', '报名时间2024-03-01—2024-03-31'],
+    ['money', '支出1,380.76元，另付13,876,543.21元'],
+    ['statistics', '全市共1380人参加，覆盖138,765人次，同比增长13.8%'],
+    ['a landline with area code', '电话（0898）6281 2345'],
+    ['a year list', '2021年、2022年、2023年连续三年获评优秀'],
+    ['a plate-like word', '琼abcde'],
+    ['a compact date range', '有效期20240301-20240331'],
+    ['a year in Chinese numerals', '二〇二四年三月'],
   ])('ignores %s', (_, text) => {
     expect(findPersonalData(text, YEAR)).toEqual([]);
   });
@@ -138,10 +190,26 @@ describe('reporting', () => {
     expect(normalizeForScan('').text).toBe('');
   });
 
+  it('masks every piece of personal data in a line, file names included', () => {
+    const line = `content/news/13876543210.md 吸毒人员符海明近日接受尿检，身份证${ID_A}`;
+    const masked = maskPersonalData(line);
+    expect(masked).toBe(`content/news/1387*****10.md 吸毒人员符**近日接受尿检，身份证${maskValue(ID_A)}`);
+    expect(maskPersonalData('content/news/2024-03-01-hui-yi.md 日期不存在')).toBe('content/news/2024-03-01-hui-yi.md 日期不存在');
+    // Spans are the original text's, so folded or invisible characters are masked with the value around them.
+    expect(maskPersonalData('手机１３８\u200b7654 3210。')).toBe('手机1387*****10。');
+  });
+
   it('never prints the full value', () => {
     expect(maskValue('11010519491231002X')).toBe('1101************2X');
     expect(maskValue('13800138000')).toBe('1380*****00');
     expect(maskValue('王小明')).toBe('王**');
+  });
+
+  it('compares allowlisted values whatever separators and case they were written with', () => {
+    const allow = new Set(['139–0000–0000', '琼a·12345'].map(canonicalValue));
+    const text = '值班手机139 0000 0000，公务车琼A12345，另一部13800138000';
+    const problems = personalDataProblems(text, 'x.md', allow, { latestYear: YEAR });
+    expect(problems.map((p) => p.message.slice(0, 24))).toEqual(['疑似个人信息（手机号：1380*****00）。']);
   });
 
   it('gives the line and lets allowlisted values through', () => {

@@ -1,3 +1,5 @@
+import { maskPersonalData } from '../privacy/detectors.ts';
+
 /** One thing wrong with the content, said so that staff can fix it. */
 export interface Problem {
   /** Path relative to the project root, with forward slashes. */
@@ -11,11 +13,13 @@ export interface Problem {
 
 /**
  * `content/news/x.md:7 date 日期不存在：2024-02-30（请使用真实日期，如 2024-02-29）`
+ * Personal data in the line (a file named after a mobile number, a name quoted
+ * in a message) is masked: logs are kept and read by more people than the content.
  */
 export function formatProblem(p: Problem): string {
   const where = p.line ? `${p.file}:${p.line}` : p.file;
   const prefix = p.severity === 'warning' ? '【提醒】' : '';
-  return [where, p.field, `${prefix}${p.message}`].filter(Boolean).join(' ');
+  return maskPersonalData([where, p.field, `${prefix}${p.message}`].filter(Boolean).join(' '));
 }
 
 export function fieldPath(path: readonly PropertyKey[]): string {

@@ -5,6 +5,7 @@
  * Pure functions over text; the content gate and the built-site scan call them.
  */
 import { isLegacyResidentId, isResidentId, passesLuhn } from './id-card.ts';
+import { findNames } from './names.ts';
 import { normalizeForScan } from './normalize.ts';
 
 export type FindingKind = 'id-card' | 'legacy-id' | 'mobile' | 'bank-card' | 'plate' | 'named-person' | 'name-profile';
@@ -15,6 +16,8 @@ export interface Finding {
   value: string;
   /** Offset in the original text. */
   index: number;
+  /** Length in the original text. */
+  length: number;
 }
 
 export const KIND_LABELS: Record<FindingKind, string> = {
@@ -27,127 +30,141 @@ export const KIND_LABELS: Record<FindingKind, string> = {
   'name-profile': '带性别年龄的真实姓名',
 };
 
-/** Digits with at most one space or hyphen between them, as people type long numbers. */
-const spacedDigits = (count: string) => `\\d(?:[ -]?\\d)${count}`;
+/**
+ * Characters people and word processors put between digit groups (after
+ * normalisation: NBSP and U+3000 are spaces, full-width －．／ are ASCII):
+ * spaces, hyphens and dashes of every width, dots, middle dots, slashes.
+ */
+const SEPARATOR = String.raw`[ \t\-‐‑‒–—―−﹣.·•・‧∙/_]`;
+const SEPARATORS = new RegExp(`${SEPARATOR}|\\s`, 'g');
 
-const ID18 = new RegExp(`(?<![0-9A-Za-z])(${spacedDigits('{16}')}[ -]?[0-9Xx])(?![0-9A-Za-z])`, 'g');
-const ID15 = new RegExp(`(?<![0-9A-Za-z])(${spacedDigits('{14}')})(?![0-9A-Za-z])`, 'g');
-const CARD = new RegExp(`(?<![0-9A-Za-z])(${spacedDigits('{15,18}')})(?![0-9A-Za-z])`, 'g');
-const MOBILE = /(?<![0-9A-Za-z])((?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d){8})(?![0-9A-Za-z])/g;
+/** A value as the allowlist compares it: folded, without separators, in upper case (琼a·12345 → 琼A12345). */
+export const canonicalValue = (value: string) => normalizeForScan(value).text.replace(SEPARATORS, '').toUpperCase();
+
+/** Digit groups joined by separators (at most three in a row), an ID's final X, a leading +. */
+const DIGIT_RUN = new RegExp(String.raw`(?<![0-9A-Za-z+])\+?\d+(?:${SEPARATOR}{1,3}\d+)*(?:${SEPARATOR}{0,3}[Xx])?(?![0-9A-Za-z])`, 'g');
 
 const PROVINCE_ABBR = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼';
-const PLATE_LETTER = 'A-HJ-NP-Z';
+/** Letters on plates (no I, no O), in either case: people type 琼c12345. A class is faster than the i flag. */
+const PLATE_LETTER = 'A-HJ-NP-Za-hj-np-z';
 const PLATE = new RegExp(
-  `([${PROVINCE_ABBR}][${PLATE_LETTER}])[·•・. -]?(` +
+  `([${PROVINCE_ABBR}]) ?([${PLATE_LETTER}])[·•・‧∙. \\-]{0,2}(` +
     // new-energy plates: D/F then 5, or 5 then D/F
-    `[DF][${PLATE_LETTER}0-9]\\d{4}|\\d{5}[DF]|` +
+    `[DFdf][${PLATE_LETTER}0-9]\\d{4}|\\d{5}[DFdf]|` +
     `[${PLATE_LETTER}0-9]{4}[${PLATE_LETTER}0-9挂学警港澳])(?![0-9A-Za-z])`,
   'g',
 );
-
-/** Common single-character surnames, and compound ones. */
-const SURNAMES =
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤符云麦吉羊冼' +
-  '容岑温柯邢蒙';
-const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐'];
-
-/** Words that follow the sensitive nouns and merely start with a surname character. */
-const NOT_NAMES = new Set([
-  '毛发', '管理', '管控', '方面', '方式', '方法', '白天', '高危', '高发', '家属', '家庭', '于今', '于近', '于本', '于去', '于当',
-  '余人', '余名', '万人', '万名', '江边', '龙头', '金额', '史料', '程序', '向社', '孟夏', '严重', '严格', '戴上', '田间', '叶片',
-  '石头', '任务', '武装', '史上', '段时', '许可', '谢谢', '夏季', '邢台', '苏醒', '吕梁', '曾经', '曾有', '曾因', '曾在', '和家',
-  '丁香', '韩国', '钟点', '潘多', '包括', '周边', '周末', '周围', '黄金', '陆续', '温暖', '温馨', '容易', '向其', '于一', '马上',
-]);
-
-/** Nouns after which a personal name identifies someone as involved with drugs. */
-const SENSITIVE = ['吸毒人员', '戒毒人员', '社戒社康人员', '复吸人员', '帮教对象', '涉毒人员', '吸毒者', '戒毒者', '犯罪嫌疑人', '被告人', '吸毒嫌疑人'];
-
-const MASK = /[某＊*×xX○〇□]/;
-const HAN = /\p{Script=Han}/u;
-/** A name is usually followed by punctuation, or by one of these words. */
-const AFTER_WORDS = '因被系曾在于等与及到从向说称';
-const AFTER_NAME = new RegExp(`[^\\p{Script=Han}]|[${AFTER_WORDS}]`, 'u');
-
-function surnameAt(text: string, i: number): number {
-  if (COMPOUND_SURNAMES.includes(text.slice(i, i + 2))) return 2;
-  return SURNAMES.includes(text[i] ?? '') ? 1 : 0;
-}
-
-/** A name starting at `i`: surname + 1–2 characters, with what ends it; undefined when masked or a common word. */
-function nameAt(text: string, i: number): { name: string; masked: boolean } | undefined {
-  const surname = surnameAt(text, i);
-  if (!surname) return undefined;
-  for (const given of [2, 1]) {
-    const name = text.slice(i, i + surname + given);
-    const rest = [...name].slice(surname);
-    if (rest.length !== given || !rest.every((c) => HAN.test(c) || MASK.test(c))) continue;
-    if (given === 2 && AFTER_WORDS.includes(rest[1]!)) continue; // 李强因…: the name is 李强
-    const next = text[i + name.length] ?? ' ';
-    if (!AFTER_NAME.test(next)) continue;
-    if (NOT_NAMES.has(name.slice(0, 2))) return undefined;
-    return { name, masked: rest.some((c) => MASK.test(c)) };
-  }
-  return undefined;
-}
 
 function* matches(re: RegExp, text: string) {
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) yield m;
 }
 
-const digitsOf = (s: string) => s.replace(/[ -]/g, '');
+const MOBILE = /^(?:\+?86|0086)?(1[3-9]\d{9})$/;
+
+/** What a run of digit groups spells, if anything: the kind and the value (digits only, country code dropped). */
+function numberKind(span: readonly string[], latestYear: number): { kind: FindingKind; value: string } | undefined {
+  const digits = span.join('');
+  if (digits.length === 18 && isResidentId(digits, latestYear)) return { kind: 'id-card', value: digits.toUpperCase() };
+  const mobile = MOBILE.exec(digits);
+  if (mobile) return { kind: 'mobile', value: mobile[1]! };
+  if (/^\d{16,19}$/.test(digits) && cardGrouping(span) && passesLuhn(digits)) return { kind: 'bank-card', value: digits };
+  if (digits.length === 15 && isLegacyResidentId(digits)) return { kind: 'legacy-id', value: digits };
+  return undefined;
+}
+
+/** A card is written whole, in fours, or as 6 + the rest; 20240301-20240331 is a date range, not a card. */
+const cardGrouping = (span: readonly string[]) =>
+  span.length === 1 || span.slice(0, -1).every((g) => g.length === 4) || (span.length === 2 && span[0]!.length === 6);
+
+/**
+ * Groups as written: one digit each (1 3 8 …), or every group inside at least
+ * three digits long (138.7654.3210, 4600 0219 …). A date range
+ * (2024.03.01–2024.03.31) has two-digit groups inside and is not read as one number.
+ */
+function plausibleGrouping(groups: readonly string[]): boolean {
+  if (groups.every((g) => g.length === 1)) return true;
+  return groups.slice(1, -1).every((g) => g.length >= 3);
+}
+
+/** The digit groups of a run, an ID's final X joined to the group before it. */
+function groupsOf(run: RegExpExecArray): { text: string; at: number }[] {
+  const groups = [...run[0].matchAll(/\d+|[Xx]/g)].map((g) => ({ text: g[0], at: run.index + g.index }));
+  const last = groups.at(-1);
+  if (groups.length > 1 && last && /[Xx]/.test(last.text)) {
+    groups.pop();
+    const before = groups.pop()!;
+    groups.push({ text: before.text + last.text, at: before.at });
+  }
+  return groups;
+}
+
+/** Numbers in one run of digit groups: from each group on, the longest whole-group span that spells something. */
+function* numbersInRun(run: RegExpExecArray, latestYear: number) {
+  const groups = groupsOf(run);
+  const plus = run[0].startsWith('+') ? '+' : '';
+  for (let s = 0; s < groups.length; ) {
+    const spans: string[][] = [];
+    for (let e = s, digits = 0; e < groups.length && (digits += groups[e]!.text.length) <= 19; e++) {
+      spans.push(groups.slice(s, e + 1).map((g) => g.text));
+    }
+    let found: { kind: FindingKind; value: string; end: number } | undefined;
+    for (let k = spans.length - 1; k >= 0 && !found; k--) {
+      const span = spans[k]!;
+      const digits = span.join('');
+      if (digits.length < 11 || !plausibleGrouping(span)) continue;
+      const number = numberKind(s === 0 && plus ? [plus, ...span] : span, latestYear);
+      if (number) found = { ...number, end: s + k };
+    }
+    if (!found) {
+      s++;
+      continue;
+    }
+    const last = groups[found.end]!;
+    yield { kind: found.kind, value: found.value, at: groups[s]!.at, length: last.at + last.text.length - groups[s]!.at };
+    s = found.end + 1;
+  }
+}
+
+/** A number written in Chinese numerals, 一三八七六五四三二一〇 (幺 as read aloud for 1). */
+const CHINESE_DIGITS = '〇零幺一二三四五六七八九';
+const CHINESE_RUN = new RegExp(`[${CHINESE_DIGITS}](?:${SEPARATOR}?[${CHINESE_DIGITS}]){10,18}`, 'g');
+/** The digit of each numeral above; separators give ''. */
+const chineseDigit = (c: string) => '001123456789'[CHINESE_DIGITS.indexOf(c)] ?? '';
 
 /** Everything in `original` that looks like personal data. */
 export function findPersonalData(original: string, latestYear = new Date().getUTCFullYear()): Finding[] {
   const { text, originOf } = normalizeForScan(original);
   const findings: Finding[] = [];
-  const taken = new Set<number>();
   const add = (kind: FindingKind, value: string, at: number, length: number) => {
-    for (let i = at; i < at + length; i++) taken.add(i);
-    findings.push({ kind, value, index: originOf(at) });
+    const index = originOf(at);
+    findings.push({ kind, value, index, length: originOf(at + length - 1) + 1 - index });
   };
-  const free = (at: number, length: number) => ![...Array(length).keys()].some((k) => taken.has(at + k));
 
-  for (const m of matches(ID18, text)) {
-    const id = digitsOf(m[1]!);
-    if (isResidentId(id, latestYear)) add('id-card', id, m.index, m[0].length);
+  for (const run of matches(DIGIT_RUN, text)) {
+    // Most runs are years and counts: fewer than 11 digits spell nothing.
+    if (run[0].replace(/\D/g, '').length < 11) continue;
+    for (const n of numbersInRun(run, latestYear)) add(n.kind, n.value, n.at, n.length);
   }
-  for (const m of matches(MOBILE, text)) {
-    if (free(m.index, m[0].length)) add('mobile', digitsOf(m[1]!).replace(/^\+?86/, ''), m.index, m[0].length);
+  for (const m of matches(CHINESE_RUN, text)) {
+    const number = numberKind([[...m[0]].map(chineseDigit).join('')], latestYear);
+    if (number) add(number.kind, number.value, m.index, m[0].length);
   }
-  for (const m of matches(CARD, text)) {
-    const digits = digitsOf(m[1]!);
-    if (free(m.index, m[0].length) && passesLuhn(digits)) add('bank-card', digits, m.index, m[0].length);
+  for (const m of matches(PLATE, text)) {
+    // A plate has digits; 琼abcde is a word.
+    if ((m[3]!.match(/\d/g)?.length ?? 0) >= 2) add('plate', `${m[1]}${m[2]}${m[3]}`.toUpperCase(), m.index, m[0].length);
   }
-  for (const m of matches(ID15, text)) {
-    const digits = digitsOf(m[1]!);
-    if (digits.length === 15 && free(m.index, m[0].length) && isLegacyResidentId(digits)) add('legacy-id', digits, m.index, m[0].length);
-  }
-  for (const m of matches(PLATE, text)) add('plate', `${m[1]}${m[2]}`, m.index, m[0].length);
-
-  for (const word of SENSITIVE) {
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-      let i = at + word.length;
-      while (/[：:“"「『\s]/.test(text[i] ?? '')) i++;
-      const found = nameAt(text, i);
-      if (found && !found.masked) add('named-person', found.name, i, found.name.length);
-    }
-  }
-  // 王小明（男，35岁）: a name with sex and age, unless masked as 王某.
-  for (let at = text.search(/[（(][男女][，,、]/); at >= 0; ) {
-    for (const length of [3, 2, 4]) {
-      const start = at - length;
-      if (start < 0) continue;
-      const found = nameAt(text, start);
-      if (found && found.name.length === length && !found.masked && free(start, length)) {
-        add('name-profile', found.name, start, length);
-        break;
-      }
-    }
-    const next = text.slice(at + 1).search(/[（(][男女][，,、]/);
-    at = next < 0 ? -1 : at + 1 + next;
-  }
+  for (const hit of findNames(text)) add(hit.kind, hit.name, hit.at, hit.name.length);
   return findings.sort((a, b) => a.index - b.index);
+}
+
+/** `text` with every piece of personal data in it masked, for logs (file names included). */
+export function maskPersonalData(text: string): string {
+  let masked = text;
+  for (const f of findPersonalData(text).reverse()) {
+    masked = masked.slice(0, f.index) + maskValue(f.value) + masked.slice(f.index + f.length);
+  }
+  return masked;
 }
 
 /** A finding shown in a log without repeating the personal data: `4600**********12`. */

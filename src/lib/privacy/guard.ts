@@ -9,15 +9,14 @@ import type { Problem } from '../gate/problem.ts';
 import { issuesToProblems, PARSE_PARAMS } from '../gate/zod-messages.ts';
 import { loadYaml, YamlProblem } from '../gate/yaml.ts';
 import { displayPath } from '../settings.ts';
-import { findPersonalData, KIND_LABELS, maskValue } from './detectors.ts';
-import { lineAt, normalizeForScan } from './normalize.ts';
+import { canonicalValue, findPersonalData, KIND_LABELS, maskValue } from './detectors.ts';
+import { lineAt } from './normalize.ts';
 
 export const ALLOWLIST_FILE = 'privacy-allowlist.yaml';
 
 /** Allowlisted values, compared after the same folding the detectors apply. */
 export type Allowlist = ReadonlySet<string>;
 
-const canonical = (value: string) => normalizeForScan(value).text.replace(/[\s·•・.-]/g, '');
 
 export function loadAllowlist(contentDir: string): { allow: Allowlist; problems: Problem[] } {
   const file = path.join(contentDir, ALLOWLIST_FILE);
@@ -36,7 +35,7 @@ export function loadAllowlist(contentDir: string): { allow: Allowlist; problems:
   if (!result.success) {
     return { allow: new Set(), problems: issuesToProblems(result.error.issues, privacyAllowlistSchema, shown, () => undefined) };
   }
-  return { allow: new Set(result.data.map((e) => canonical(e.value))), problems: [] };
+  return { allow: new Set(result.data.map((e) => canonicalValue(e.value))), problems: [] };
 }
 
 /** Problems for every piece of personal data in `text`, at its line (plus `firstLine - 1`). */
@@ -47,7 +46,7 @@ export function personalDataProblems(
   { firstLine = 1, latestYear }: { firstLine?: number; latestYear: number },
 ): Problem[] {
   return findPersonalData(text, latestYear)
-    .filter((f) => !allow.has(canonical(f.value)))
+    .filter((f) => !allow.has(canonicalValue(f.value)))
     .map((f) => ({
       file,
       line: lineAt(text, f.index) + firstLine - 1,

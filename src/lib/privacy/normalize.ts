@@ -1,11 +1,12 @@
 /**
  * Text as the detectors read it: full-width digits and letters folded to ASCII
- * (NFKC) and zero-width characters removed, so `４６０…` or an ID number with
+ * (NFKC) and invisible characters (zero-width, bidi controls) removed, so `４６０…` or an ID number with
  * U+200B between the digits is still found. Keeps a map back to the original
  * offsets so a finding can be reported at its real line.
  */
 
-const INVISIBLE = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]/;
+/** Zero-width and bidirectional controls, soft hyphen, Mongolian vowel separator, combining grapheme joiner. */
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u061c\u180e\u034f]/;
 /**
  * Characters that may fold or vanish: everything but ASCII and CJK ideographs,
  * which NFKC leaves as they are. Tested by code unit: a regular expression
