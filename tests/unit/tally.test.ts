@@ -98,10 +98,13 @@ describe('totals and breakdowns', () => {
 });
 
 describe('data quality', () => {
+  const TODAY = '2026-11-28';
+
   it('finds duplicates and dates outside the campaign', () => {
     const problems = qualityProblems(
       [event('a'), event('a-again', { venue: 'a广场' }), event('late', { date: '2024-06-01', venue: '晚' })],
       [campaign],
+      TODAY,
     );
     const lines = problems.map((p) => `${p.file} ${p.field ?? ''} ${p.message}`);
     expect(lines).toEqual([
@@ -114,10 +117,10 @@ describe('data quality', () => {
   it('warns about an audience more than ten times the usual', () => {
     const events = [event('a'), event('b', { venue: 'b' }), event('c', { venue: 'c' }), event('big', { venue: 'd', audience: 3001 })];
     expect(median(events.map((e) => e.audience))).toBe(300);
-    const [warning] = qualityProblems(events, [campaign]);
+    const [warning] = qualityProblems(events, [campaign], TODAY);
     expect(warning).toMatchObject({ file: 'content/events/big.md', field: 'audience', severity: 'warning' });
     expect(warning!.message).toContain('中位数 300 人');
-    expect(qualityProblems([...events.slice(0, 3), event('ok', { venue: 'd', audience: 3000 })], [campaign])).toEqual([]);
+    expect(qualityProblems([...events.slice(0, 3), event('ok', { venue: 'd', audience: 3000 })], [campaign], TODAY)).toEqual([]);
   });
 });
 
