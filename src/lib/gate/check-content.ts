@@ -147,9 +147,19 @@ export function checkContent(dir: string, settings: SiteSettings, options: Check
     pages: knownPaths(valid, today),
     anchors: knownAnchors(valid, today),
     publicDir: options.publicDir ?? path.resolve('public'),
+    contentDir: dir,
   };
+  // Text as it will be published (YAML escapes and Markdown entities decoded), scanned again for personal
+  // data the raw file hid; what the raw scan already found is not said twice.
+  const said = (p: Problem) => `${p.file}\n${p.message}`;
+  const rawFindings = new Set(problems.map(said));
+  const unsaid = (p: Problem) => !rawFindings.has(said(p));
   for (const entry of entries) {
-    problems.push(...markdownProblems(entry.body, entry.abs, entry.file, entry.bodyLine, targets));
+    for (const [at, text] of textsIn(entry.data)) {
+      if (!entry.source.includes(text)) problems.push(...privacy(text, entry.file, entry.lineOf(at)).filter(unsaid));
+    }
+    const shown = (text: string, line: number) => privacy(text, entry.file, line).filter(unsaid);
+    problems.push(...markdownProblems(entry.body, entry.abs, entry.file, entry.bodyLine, targets, shown));
   }
   return { problems, entries };
 }
@@ -215,6 +225,16 @@ function exampleLeftovers(
 function assetProblems(abs: string, file: string): Problem[] {
   const tooBig = checkImageFile(abs);
   return tooBig ? [{ file, message: tooBig, severity: 'error' }] : [];
+}
+
+/** Every text value of the frontmatter, with its path. */
+function textsIn(value: unknown, at: PropertyKey[] = []): [PropertyKey[], string][] {
+  if (typeof value === 'string') return [[at, value]];
+  if (Array.isArray(value)) return value.flatMap((v, i) => textsIn(v, [...at, i]));
+  if (value && typeof value === 'object' && !(value instanceof ImageRef)) {
+    return Object.entries(value).flatMap(([k, v]) => textsIn(v, [...at, k]));
+  }
+  return [];
 }
 
 /** Paths of values that YAML read as dates because they were not quoted. */
