@@ -30,6 +30,15 @@ describe('images from elsewhere', () => {
     ['ftp', '![现场照片说明](ftp://evil.example/t.png)', 11],
     ['file', '![现场照片说明](file:///etc/t.png)', 11],
     ['any other scheme', '![现场照片说明](x-app:t.png)', 11],
+    ['a scheme and one slash', '![现场照片说明](https:/evil.example/t.png)', 11],
+    ['an encoded host', '![现场照片说明](%2F%2Fevil.example/t.png)', 11],
+    ['spaces inside angle brackets', '![现场照片说明](< https://evil.example/t.png>)', 11],
+    ['a reference label in another case', '![现场照片说明][X  Y]\n\n[x y]: https://evil.example/t.png', 13],
+    ['an image inside a link', '[![现场照片说明](https://evil.example/t.png)](/news/)', 11],
+    ['an image in a list', '- ![现场照片说明](//evil.example/t.png)', 11],
+    ['an image in a quote, by reference', '> ![现场照片说明][z]\n\n[Z]: HTTPS:evil.example/t.png', 13],
+    ['an image in a table', '| 照片 |\n| --- |\n| ![现场照片说明](https://evil.example/t.png) |', 13],
+    ['an image in a footnote', '正文[^1]\n\n[^1]: ![现场照片说明](https://evil.example/t.png)', 13],
   ])('refuses an image by %s', (_, body, line) => {
     policy(body);
     expect(site.report()).toContainEqual(`news/policy.md:${line} ${REMOTE}`);

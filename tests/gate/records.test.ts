@@ -57,6 +57,14 @@ describe('events against their campaign', () => {
   });
 });
 
+describe('an event and the site settings', () => {
+  it('refuses a town that is not in site.yaml, at its line', () => {
+    campaign('spring', '春季宣传月', '2025-04-01', '2025-04-30');
+    site.write('events/a.md', '---\ncampaign: spring\ndate: "2025-04-02"\ntown: 火星镇\norganizer: 城关镇禁毒办\nvenue: 文化站\nformat: 讲座\nleaflets: 1\naudience: 1\n---\n');
+    expect(site.report()).toEqual(['events/a.md:4 town 只能是以下之一：城关镇、河西乡、北山镇（镇（区），示例：城关镇）']);
+  });
+});
+
 describe('the same event recorded twice', () => {
   const duplicate = /^events\/b\.md 与 .*events\/a\.md 重复（同一天、同一地点、同一承办单位）：同一场活动只能记录一次，请删除其中一个，或改正日期、地点$/;
 
