@@ -207,7 +207,7 @@ function inlineText(node: MdastNode): string {
  */
 function characterProblems(body: string, bodyLine: number, shown: { text: string; line: number }[], file: string): Problem[] {
   const problem = (line: number, message: string): Problem => ({ file, line, message, severity: 'error' });
-  const lines = body.split('\n');
+  const lines = badBodyCharacters(body).length > 0 ? body.split('\n') : [];
   const inSource = lines.flatMap((text, i) => badBodyCharacters(text).map((bad) => ({ bad, line: bodyLine + i })));
   const seen = new Set(inSource.map(({ bad }) => bad.code));
   const decodedOnly = shown.flatMap(({ text, line }) =>
