@@ -114,6 +114,23 @@ describe('data quality', () => {
     expect(problems.every((p) => p.severity === 'error')).toBe(true);
   });
 
+  it('reads venue and organiser as one name whatever the spacing, width or case', () => {
+    const problems = qualityProblems(
+      [event('a', { venue: 'A区广场' }), event('b', { venue: ' Ａ区 广场', organizer: '甲镇 禁毒办' }), event('c', { venue: 'a区广场' })],
+      [campaign],
+      TODAY,
+    );
+    expect(problems.map((p) => p.file)).toEqual(['content/events/b.md', 'content/events/c.md']);
+  });
+
+  it('refuses an event after the build day, even inside its campaign', () => {
+    const running = { ...campaign, end: '2026-12-31' };
+    const [problem] = qualityProblems([event('later', { date: '2026-11-29' }), event('today', { date: TODAY })], [running], TODAY);
+    expect(problem).toMatchObject({ file: 'content/events/later.md', field: 'date', severity: 'error' });
+    expect(problem!.message).toBe(`日期 2026-11-29 还没到（今天是 ${TODAY}）：活动记录只记已经开展的活动，请核对日期，活动结束后再录入`);
+    expect(qualityProblems([event('today', { date: TODAY })], [running], TODAY)).toEqual([]);
+  });
+
   it('warns about an audience more than ten times the usual', () => {
     const events = [event('a'), event('b', { venue: 'b' }), event('c', { venue: 'c' }), event('big', { venue: 'd', audience: 3001 })];
     expect(median(events.map((e) => e.audience))).toBe(300);
