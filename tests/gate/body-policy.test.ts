@@ -198,3 +198,22 @@ describe('characters that disguise text', () => {
     ]);
   });
 });
+
+describe('bodies nested too deep to walk', () => {
+  const TOO_DEEP = '正文嵌套太深（引用、列表或强调套了 50 层以上），网页无法正常显示：请把这一段改成普通段落';
+
+  it.each([
+    ['quotes', `${'>'.repeat(20000)} 文字`, 11],
+    ['quotes, just too deep', `${'>'.repeat(51)} 文字`, 11],
+    ['lists', Array.from({ length: 400 }, (_, i) => `${' '.repeat(i * 2)}- 项`).join('\n'), 34],
+    ['emphasis', `${'*'.repeat(30000)}文字${'*'.repeat(30000)}`, 11],
+  ])('refuses nested %s once, without crashing', (_, body, line) => {
+    policy(body);
+    expect(site.report()).toEqual([`news/policy.md:${line} ${TOO_DEEP}`]);
+  });
+
+  it('allows ordinary nesting', () => {
+    policy(`${'>'.repeat(20)} 文字\n\n${Array.from({ length: 10 }, (_, i) => `${' '.repeat(i * 2)}- 项`).join('\n')}`);
+    expect(site.report()).toEqual([]);
+  });
+});

@@ -82,7 +82,8 @@ export function markdownProblems(
   const report = (node: MdastNode, message: string) => problems.push({ file, line: lineOf(node), message, severity: 'error' });
   const tree = markdownToMdast(body) as MdastNode;
   // A definition an image uses is an image address: `![说明][x]` with `[x]: https://…` is a remote image.
-  const usedByImages = new Set([...walkTree(tree)].flatMap((n) => (n.type === 'imageReference' ? [n.identifier] : [])));
+  const nodes = walkTree(tree);
+  const usedByImages = new Set(nodes.flatMap(({ node: n }) => (n.type === 'imageReference' ? [n.identifier] : [])));
   /** Every text the page will show or carry (decoded), for the personal-data and character scans. */
   const shown: { node: MdastNode; text: string }[] = [];
   const show = (node: MdastNode, ...texts: (string | null | undefined)[]) => {
@@ -124,7 +125,6 @@ export function markdownProblems(
         checkAltOf(node, node.alt ?? '');
         break;
     }
-    if ('children' in node) for (const child of node.children as MdastNode[]) visit(child);
   };
 
   const checkLink = (node: MdastNode, url: string) => {
@@ -181,24 +181,37 @@ export function markdownProblems(
     if (!IMAGE_FILE.test(plain) && !plain.endsWith('.svg')) report(node, `不支持的图片格式：${url}（请用 jpg、png 或 webp）`);
   };
 
-  visit(tree);
+  for (const { node } of nodes) visit(node);
+  const tooDeep = nodes.find(({ depth }) => depth === MAX_DEPTH);
+  if (tooDeep) report(tooDeep.node, `正文嵌套太深（引用、列表或强调套了 ${MAX_DEPTH} 层以上），网页无法正常显示：请把这一段改成普通段落`);
   problems.push(...characterProblems(body, bodyLine, shown.map(({ node, text }) => ({ text, line: lineOf(node) })), file));
   // A text written as it is shown was scanned with the whole file already.
   for (const { node, text } of shown) if (!body.includes(text)) problems.push(...scanShown(text, lineOf(node)));
   return unique(problems);
 }
 
-function* walkTree(node: MdastNode): Generator<MdastNode> {
-  yield node;
-  if ('children' in node) for (const child of node.children as MdastNode[]) yield* walkTree(child);
+/** Deeper than this, a body is refused: no real text nests so far, and deep trees exhaust the stack of whatever walks them. */
+const MAX_DEPTH = 50;
+
+/** Every node in document order, with its depth, walked without recursion and not below `MAX_DEPTH`. */
+function walkTree(root: MdastNode): { node: MdastNode; depth: number }[] {
+  const out: { node: MdastNode; depth: number }[] = [];
+  const stack = [{ node: root, depth: 0 }];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    out.push(next);
+    const { node, depth } = next;
+    if (!('children' in node) || depth >= MAX_DEPTH) continue;
+    const children = node.children as MdastNode[];
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, depth: depth + 1 });
+  }
+  return out;
 }
 
 /** The text a block shows, as a reader sees it (images' alt text is scanned on its own). */
-function inlineText(node: MdastNode): string {
-  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
-  if (node.type === 'break') return '\n';
-  if (!('children' in node)) return '';
-  return (node.children as MdastNode[]).map(inlineText).join('');
+function inlineText(block: MdastNode): string {
+  return walkTree(block)
+    .map(({ node }) => (node.type === 'text' || node.type === 'inlineCode' ? node.value : node.type === 'break' ? '\n' : ''))
+    .join('');
 }
 
 /**
