@@ -185,8 +185,9 @@ export function markdownProblems(
   const tooDeep = nodes.find(({ depth }) => depth === MAX_DEPTH);
   if (tooDeep) report(tooDeep.node, `正文嵌套太深（引用、列表或强调套了 ${MAX_DEPTH} 层以上），网页无法正常显示：请把这一段改成普通段落`);
   problems.push(...characterProblems(body, bodyLine, shown.map(({ node, text }) => ({ text, line: lineOf(node) })), file));
-  // A text written as it is shown was scanned with the whole file already.
-  for (const { node, text } of shown) if (!body.includes(text)) problems.push(...scanShown(text, lineOf(node)));
+  // A text written in the node's own source as it is shown was scanned with the whole file already.
+  const sourceOf = ({ position }: MdastNode) => body.slice(position?.start.offset ?? 0, position?.end.offset ?? 0);
+  for (const { node, text } of shown) if (!sourceOf(node).includes(text)) problems.push(...scanShown(text, lineOf(node)));
   return unique(problems);
 }
 
