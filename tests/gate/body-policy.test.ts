@@ -158,6 +158,11 @@ describe('personal data the page shows or carries', () => {
     expectMobileAt(13);
   });
 
+  it('finds a number in a code block\'s language, which lands in a class name', () => {
+    policy('```&#49;3876543210\n代码\n```');
+    expectMobileAt(11);
+  });
+
   it('finds a number in a footnote and in a definition title, at their lines', () => {
     policy('正文[^1]\n\n[^1]: 联系 &#49;3876543210\n\n[a]: /news/ "&#49;3876543210"');
     const lines = site.report();

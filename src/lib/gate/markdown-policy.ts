@@ -104,7 +104,7 @@ export function markdownProblems(
         show(node, inlineText(node));
         break;
       case 'code':
-        show(node, node.value);
+        show(node, node.value, node.lang, node.meta); // the language lands in a class name
         break;
       case 'link':
         show(node, node.title, decoded(node.url) ?? node.url);
