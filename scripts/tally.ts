@@ -17,6 +17,7 @@ import { eventMarkdown, planImport, readSheet } from '../src/lib/event-import.ts
 import { BREAKDOWNS, qualityProblems, roundAudience, type Breakdown, type EventRecord } from '../src/lib/tally.ts';
 import { campaignReport, FORMATS, renderReports, type Format } from '../src/lib/tally-report.ts';
 import { tallyRecords } from '../src/lib/tally-records.ts';
+import { buildDate } from '../src/lib/publishing.ts';
 
 const USAGE = `用法：
   npm run tally -- [--campaign 活动文件名] [--by town|month|format|organizer]… [--format table|json|csv|md] [--check]
@@ -35,10 +36,9 @@ function load() {
   const dir = contentDir();
   const settings = loadSettings(dir);
   const { problems, entries } = checkContent(dir, settings);
-  // Only problems in the records the tally reads concern it.
+  // Only problems in the records the tally reads concern it (the gate has applied the record rules too).
   const own = problems.filter((p) => /(^|\/)(events|campaigns)\//.test(p.file));
-  const records = tallyRecords(entries);
-  return { dir, settings, records, problems: [...own, ...qualityProblems(records.events, records.campaigns)] };
+  return { dir, settings, records: tallyRecords(entries), problems: own };
 }
 
 function report(argv: string[]): number {
@@ -124,7 +124,8 @@ async function importSheet(argv: string[]): Promise<number> {
     return { ...p, name };
   });
   // Duplicates and dates are checked together with the records already there.
-  const quality = qualityProblems([...records.events, ...named.map((p) => asRecord(p, p.name))], [campaign]).filter(
+  const today = buildDate(settings.timeZone);
+  const quality = qualityProblems([...records.events, ...named.map((p) => asRecord(p, p.name))], [campaign], today).filter(
     (q) => q.file.startsWith(sheet.name),
   );
   const all = [...problems, ...quality];

@@ -141,19 +141,25 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** Two spellings of one place or unit (spaces, full-width letters, case) name the same thing. */
+const sameName = (name: string) => name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+
 /**
- * Problems the schema cannot see because they involve several records:
- * duplicates, events outside their campaign's dates, and (as warnings)
- * audiences far above the campaign's usual. Unknown towns and campaigns and
- * counts that are not whole numbers are refused earlier, by the schema and the
- * content gate's reference check.
+ * Problems the schema cannot see because they involve several records (or the
+ * build day): duplicates, events outside their campaign's dates or still to
+ * come, which would be counted in the published totals and so are errors;
+ * and, as reminders, audiences far above the campaign's usual. The content
+ * gate runs this on every build and `npm run tally` shows the gate's result,
+ * so the site and the tally apply the same rules. Unknown towns and campaigns
+ * and counts that are not whole numbers are refused earlier, by the schema and
+ * the content gate's reference check.
  */
-export function qualityProblems(events: readonly EventRecord[], campaigns: readonly CampaignRecord[]): Problem[] {
+export function qualityProblems(events: readonly EventRecord[], campaigns: readonly CampaignRecord[], today: string): Problem[] {
   const problems: Problem[] = [];
   const byId = new Map(campaigns.map((c) => [c.id, c]));
   const seen = new Map<string, EventRecord>();
   for (const e of events) {
-    const key = `${e.date}|${e.venue}|${e.organizer}`;
+    const key = [e.date, sameName(e.venue), sameName(e.organizer)].join('|');
     const first = seen.get(key);
     if (first) {
       problems.push({
@@ -168,6 +174,13 @@ export function qualityProblems(events: readonly EventRecord[], campaigns: reado
         file: e.file,
         field: 'date',
         message: `日期 ${e.date} 不在「${campaign.name}」的活动期间（${campaign.start} 至 ${campaign.end}）内：请核对日期，或归入正确的活动`,
+        severity: 'error',
+      });
+    } else if (e.date > today) {
+      problems.push({
+        file: e.file,
+        field: 'date',
+        message: `日期 ${e.date} 还没到（今天是 ${today}）：活动记录只记已经开展的活动，请核对日期，活动结束后再录入`,
         severity: 'error',
       });
     }

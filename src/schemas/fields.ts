@@ -7,6 +7,7 @@
 import { z } from 'astro/zod';
 import { isIsoDateShape, isRealDate, isClockTime, lastDayOfMonth } from '../lib/dates.ts';
 import { isAsciiSlug } from '../lib/slug.ts';
+import { badFieldCharacter, badFieldMessage } from '../lib/gate/characters.ts';
 
 export interface FieldInfo {
   /** What staff call the field, in Chinese: 发布日期. */
@@ -62,10 +63,18 @@ export function objectKeys(schema: z.ZodType, path: readonly PropertyKey[]): str
 
 const quoteHint = (example: string) => `（示例：${example}）`;
 
+/** A character no one-line field may hold (invisible, direction-changing, not a character), as an issue. */
+function refuseBadCharacter(ctx: z.core.ParsePayload<string>): boolean {
+  const bad = badFieldCharacter(ctx.value);
+  if (bad) ctx.issues.push({ code: 'custom', input: ctx.value, message: badFieldMessage(bad) });
+  return bad !== undefined;
+}
+
 /** A required line of text, trimmed, within a length range (counted in characters). */
 export function text(info: FieldInfo, { min = 1, max = 200 }: { min?: number; max?: number } = {}) {
   return describe(
     z.string().check((ctx) => {
+      if (refuseBadCharacter(ctx)) return;
       const length = [...ctx.value.trim()].length;
       if (length === 0) ctx.issues.push({ code: 'custom', input: ctx.value, message: `不能为空${quoteHint(info.example)}` });
       else if (length < min)
@@ -150,6 +159,7 @@ export function entryRef(info: FieldInfo) {
 export function altText(info: FieldInfo = { label: '图片说明', example: '"学生在禁毒教育基地参观展板"' }) {
   return describe(
     z.string().check((ctx) => {
+      if (refuseBadCharacter(ctx)) return;
       const value = ctx.value.trim();
       if ([...value].length < 4) {
         ctx.issues.push({ code: 'custom', input: value, message: `请用至少 4 个字描述图片内容${quoteHint(info.example)}` });

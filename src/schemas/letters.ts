@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { isRealDate } from '../lib/dates.ts';
 import { count, describe, draftFlag, entry, isoDate, oneOf, sampleFlag, text } from './fields.ts';
 
 export const LETTER_OCCASIONS = ['寒假', '暑假', '开学', '国际禁毒日', '其他'] as const;
@@ -34,6 +35,17 @@ export function letterSchema() {
     }).optional(),
     sample: sampleFlag(),
     draft: draftFlag(),
+  }).check((ctx) => {
+    // The slip goes home with the letter: it cannot be due back before the letter is dated.
+    const { date, replySlip } = ctx.value;
+    if (replySlip?.returnBy && isRealDate(date) && isRealDate(replySlip.returnBy) && replySlip.returnBy < date) {
+      ctx.issues.push({
+        code: 'custom',
+        input: replySlip.returnBy,
+        path: ['replySlip', 'returnBy'],
+        message: `交回日期 ${replySlip.returnBy} 早于信的落款日期 ${date}：请核对两个日期，交回日期应在落款日期当天或之后，如 ${date}`,
+      });
+    }
   });
 }
 

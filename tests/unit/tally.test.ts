@@ -98,10 +98,13 @@ describe('totals and breakdowns', () => {
 });
 
 describe('data quality', () => {
+  const TODAY = '2026-11-28';
+
   it('finds duplicates and dates outside the campaign', () => {
     const problems = qualityProblems(
       [event('a'), event('a-again', { venue: 'a广场' }), event('late', { date: '2024-06-01', venue: '晚' })],
       [campaign],
+      TODAY,
     );
     const lines = problems.map((p) => `${p.file} ${p.field ?? ''} ${p.message}`);
     expect(lines).toEqual([
@@ -111,13 +114,30 @@ describe('data quality', () => {
     expect(problems.every((p) => p.severity === 'error')).toBe(true);
   });
 
+  it('reads venue and organiser as one name whatever the spacing, width or case', () => {
+    const problems = qualityProblems(
+      [event('a', { venue: 'A区广场' }), event('b', { venue: ' Ａ区 广场', organizer: '甲镇 禁毒办' }), event('c', { venue: 'a区广场' })],
+      [campaign],
+      TODAY,
+    );
+    expect(problems.map((p) => p.file)).toEqual(['content/events/b.md', 'content/events/c.md']);
+  });
+
+  it('refuses an event after the build day, even inside its campaign', () => {
+    const running = { ...campaign, end: '2026-12-31' };
+    const [problem] = qualityProblems([event('later', { date: '2026-11-29' }), event('today', { date: TODAY })], [running], TODAY);
+    expect(problem).toMatchObject({ file: 'content/events/later.md', field: 'date', severity: 'error' });
+    expect(problem!.message).toBe(`日期 2026-11-29 还没到（今天是 ${TODAY}）：活动记录只记已经开展的活动，请核对日期，活动结束后再录入`);
+    expect(qualityProblems([event('today', { date: TODAY })], [running], TODAY)).toEqual([]);
+  });
+
   it('warns about an audience more than ten times the usual', () => {
     const events = [event('a'), event('b', { venue: 'b' }), event('c', { venue: 'c' }), event('big', { venue: 'd', audience: 3001 })];
     expect(median(events.map((e) => e.audience))).toBe(300);
-    const [warning] = qualityProblems(events, [campaign]);
+    const [warning] = qualityProblems(events, [campaign], TODAY);
     expect(warning).toMatchObject({ file: 'content/events/big.md', field: 'audience', severity: 'warning' });
     expect(warning!.message).toContain('中位数 300 人');
-    expect(qualityProblems([...events.slice(0, 3), event('ok', { venue: 'd', audience: 3000 })], [campaign])).toEqual([]);
+    expect(qualityProblems([...events.slice(0, 3), event('ok', { venue: 'd', audience: 3000 })], [campaign], TODAY)).toEqual([]);
   });
 });
 

@@ -16,13 +16,13 @@ import { schemaContext } from '../../schemas/context.ts';
 import type { SiteSettings } from '../../schemas/site.ts';
 import { displayPath } from '../settings.ts';
 import { isAsciiSlug, slugify } from '../slug.ts';
-import { tagSlug } from '../urls.ts';
 import { FrontmatterError, parseMarkdown } from '../frontmatter.ts';
 import { buildDate } from '../publishing.ts';
 import { yearOf } from '../dates.ts';
 import { knownAnchors, knownPaths } from '../site-paths.ts';
 import { loadAllowlist, personalDataProblems } from '../privacy/guard.ts';
 import { checkImageFile, markdownProblems } from './markdown-policy.ts';
+import { crossEntryProblems } from './cross-entry.ts';
 import { fieldInfo } from '../../schemas/fields.ts';
 import { NEW_TYPES } from '../new-entry.ts';
 import { fieldPath, type Problem } from './problem.ts';
@@ -139,7 +139,7 @@ export function checkContent(dir: string, settings: SiteSettings, options: Check
       entries.push({ collection, id, file, abs, source, valid: true, data, body: parsed.body, bodyLine: parsed.bodyLine, lineOf: parsed.lineOf });
     }
   }
-  problems.push(...duplicateIds(entries), ...danglingRefs(entries, dir), ...tagSlugClashes(entries));
+  problems.push(...crossEntryProblems(entries, dir, today));
 
   // Bodies last: links are checked against every page the content will produce.
   const valid = entries.filter((e) => e.valid);
@@ -147,9 +147,22 @@ export function checkContent(dir: string, settings: SiteSettings, options: Check
     pages: knownPaths(valid, today),
     anchors: knownAnchors(valid, today),
     publicDir: options.publicDir ?? path.resolve('public'),
+    contentDir: dir,
   };
+  // Text as it will be published (YAML escapes and Markdown entities decoded), scanned again for personal
+  // data the raw file hid; what the raw scan already found is not said twice.
+  const said = (p: Problem) => `${p.file}\n${p.message}`;
+  const rawFindings = new Set(problems.map(said));
+  const unsaid = (p: Problem) => !rawFindings.has(said(p));
   for (const entry of entries) {
-    problems.push(...markdownProblems(entry.body, entry.abs, entry.file, entry.bodyLine, targets));
+    const lines = entry.source.split('\n');
+    for (const [at, text] of textsIn(entry.data)) {
+      const line = entry.lineOf(at);
+      // A value written on its line as it reads was scanned with the whole file already.
+      if (line === undefined || !lines[line - 1]?.includes(text)) problems.push(...privacy(text, entry.file, line).filter(unsaid));
+    }
+    const shown = (text: string, line: number) => privacy(text, entry.file, line).filter(unsaid);
+    problems.push(...markdownProblems(entry.body, entry.abs, entry.file, entry.bodyLine, targets, shown));
   }
   return { problems, entries };
 }
@@ -217,6 +230,16 @@ function assetProblems(abs: string, file: string): Problem[] {
   return tooBig ? [{ file, message: tooBig, severity: 'error' }] : [];
 }
 
+/** Every text value of the frontmatter, with its path. */
+function textsIn(value: unknown, at: PropertyKey[] = []): [PropertyKey[], string][] {
+  if (typeof value === 'string') return [[at, value]];
+  if (Array.isArray(value)) return value.flatMap((v, i) => textsIn(v, [...at, i]));
+  if (value && typeof value === 'object' && !(value instanceof ImageRef)) {
+    return Object.entries(value).flatMap(([k, v]) => textsIn(v, [...at, k]));
+  }
+  return [];
+}
+
 /** Paths of values that YAML read as dates because they were not quoted. */
 function datesIn(value: unknown, at: PropertyKey[] = []): PropertyKey[][] {
   if (value instanceof Date) return [at];
@@ -243,66 +266,4 @@ function imageProblems(
     return Object.entries(data).flatMap(([k, v]) => imageProblems(v, abs, file, lineOf, [...at, k]));
   }
   return [];
-}
-
-/** Two files whose names differ only in case or width would publish at one address. */
-function duplicateIds(entries: CheckedEntry[]): Problem[] {
-  const seen = new Map<string, CheckedEntry>();
-  const problems: Problem[] = [];
-  for (const entry of entries) {
-    const key = `${entry.collection}/${entry.id.normalize('NFKC').toLowerCase()}`;
-    const first = seen.get(key);
-    if (first) {
-      problems.push({
-        file: entry.file,
-        message: `与 ${first.file} 的网页地址相同，两篇只能留一篇发布。请给其中一个文件改名`,
-        severity: 'error',
-      });
-    } else seen.set(key, entry);
-  }
-  return problems;
-}
-
-/** Two different tags with the same pinyin would share one tag page (tag URLs are pinyin). */
-function tagSlugClashes(entries: CheckedEntry[]): Problem[] {
-  const firstUse = new Map<string, { tag: string; entry: CheckedEntry }>();
-  const problems: Problem[] = [];
-  for (const entry of entries) {
-    if (entry.collection !== 'news' || !Array.isArray(entry.data.tags)) continue;
-    for (const tag of entry.data.tags as string[]) {
-      const slug = tagSlug(tag);
-      const first = firstUse.get(slug);
-      if (!first) firstUse.set(slug, { tag, entry });
-      else if (first.tag !== tag) {
-        problems.push({
-          file: entry.file,
-          line: entry.lineOf(['tags']),
-          field: 'tags',
-          message: `标签「${tag}」和 ${first.entry.file} 里的标签「${first.tag}」拼音相同，会共用一个标签页。请统一写法，或换一个说法`,
-          severity: 'error',
-        });
-      }
-    }
-  }
-  return problems;
-}
-
-function danglingRefs(entries: CheckedEntry[], dir: string): Problem[] {
-  const ids = new Map<string, CheckedEntry>(entries.map((e) => [`${e.collection}/${e.id}`, e]));
-  const problems: Problem[] = [];
-  for (const entry of entries) {
-    for (const [field, target] of Object.entries(COLLECTIONS[entry.collection].refs as Record<string, CollectionName>)) {
-      const value = entry.data[field];
-      if (typeof value !== 'string' || ids.has(`${target}/${value}`)) continue;
-      const targetLabel = COLLECTIONS[target].label;
-      problems.push({
-        file: entry.file,
-        line: entry.lineOf([field]),
-        field,
-        message: `引用的${targetLabel}「${value}」不存在：${displayPath(path.join(dir, target))}/ 里没有 ${value}.md。请检查文件名拼写（不含 .md）`,
-        severity: 'error',
-      });
-    }
-  }
-  return problems;
 }
