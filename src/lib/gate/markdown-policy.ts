@@ -3,15 +3,12 @@
  * Astro renders with, so the gate sees exactly what the site would publish.
  * Anything risky is refused with a message, never silently stripped.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { markdownToMdast, type MdastNode } from 'satteri';
+import { imageReferenceProblem } from './image-file.ts';
 import type { Problem } from './problem.ts';
 
-/** Largest image file staff may commit; phone photos are larger only when uncompressed. */
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
-
-const IMAGE_FILE = /\.(jpe?g|png|webp|avif|gif)$/i;
 const FILE_NAME_ALT = /\.(jpe?g|png|webp|gif|avif|svg)$/i;
 
 export interface LinkTargets {
@@ -21,21 +18,14 @@ export interface LinkTargets {
   anchors: Set<string>;
   /** The project's public/ folder (files served as they are). */
   publicDir: string;
+  /** The content folder: body images must stay inside it. */
+  contentDir: string;
 }
 
 /** `javascript:` and friends, however they are spelled (case, spaces, control characters). */
 export function isDangerousUrl(url: string): boolean {
   const squashed = url.replace(/[\u0000-\u0020\u007f-\u009f\u200b-\u200d\ufeff]/g, '').toLowerCase();
   return /^(javascript|vbscript|data):/.test(squashed);
-}
-
-export function checkImageFile(abs: string): string | undefined {
-  if (!existsSync(abs)) return undefined;
-  const size = statSync(abs).size;
-  if (size > MAX_IMAGE_BYTES) {
-    return `图片文件太大（${(size / 1024 / 1024).toFixed(1)} MB），单张不能超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB：请先压缩或缩小后再提交`;
-  }
-  return undefined;
 }
 
 export function checkAlt(alt: string): string | undefined {
@@ -97,8 +87,9 @@ export function markdownProblems(body: string, abs: string, file: string, bodyLi
       return report(node, '不能引用其他网站的图片（会向第三方泄露读者的访问）。请把图片下载后放在文稿旁边，写成 ./图片.jpg');
     }
     const target = url.startsWith('/') ? path.join(targets.publicDir, decodeURI(url)) : path.resolve(path.dirname(abs), decodeURI(url));
-    if (!existsSync(target)) return report(node, `找不到图片文件 ${url}（请检查文件名和大小写，图片应与文稿放在同一文件夹）`);
-    if (!IMAGE_FILE.test(url) && !url.endsWith('.svg')) report(node, `不支持的图片格式：${url}（请用 jpg、png 或 webp）`);
+    // The image file itself: confined to its folder and decoded (./image-file.ts).
+    const fileProblem = imageReferenceProblem(url.startsWith('/') ? targets.publicDir : targets.contentDir, target, url);
+    if (fileProblem) report(node, fileProblem);
   };
 
   visit(markdownToMdast(body) as MdastNode);

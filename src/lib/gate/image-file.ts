@@ -1,0 +1,119 @@
+/**
+ * Every image the content uses, judged by its bytes before Astro sees it: a
+ * raster type Astro re-encodes (so nothing is published as committed), the
+ * extension that type has, a size and pixel limit, one frame, and a complete
+ * decode. What Astro or sharp would otherwise stop on (in English) or copy
+ * through (an SVG with a script) is refused here, in Chinese, with the fix.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createSyncFn } from 'synckit';
+import { digest } from '../build-cache.ts';
+import { sniffImage, type ImageKind } from '../image-bytes.ts';
+import { confineFile, confineMessage } from './confine.ts';
+import type { Decoded } from './decode-image-worker.ts';
+
+/** Largest image file staff may commit; phone photos are larger only when uncompressed. */
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+
+/** 50 megapixels: a 48 MP phone photo passes; a decompression bomb (tiny file, huge canvas) does not. */
+export const MAX_IMAGE_PIXELS = 50_000_000;
+
+/**
+ * Raster types whose every use Astro re-encodes to WebP without metadata
+ * (checked by a real build: JPEG, PNG, WebP, AVIF and GIF all came out as
+ * new WebP files; an SVG came out byte for byte), with their extensions.
+ */
+const ACCEPTED: Partial<Record<ImageKind, { name: string; extensions: readonly string[] }>> = {
+  jpeg: { name: 'JPG', extensions: ['.jpg', '.jpeg'] },
+  png: { name: 'PNG', extensions: ['.png'] },
+  webp: { name: 'WebP', extensions: ['.webp'] },
+  avif: { name: 'AVIF', extensions: ['.avif'] },
+  gif: { name: 'GIF', extensions: ['.gif'] },
+};
+
+/** sharp's name for each accepted type: the bytes' signature and the decoder must agree. */
+const SHARP_FORMAT: Partial<Record<ImageKind, string>> = { jpeg: 'jpeg', png: 'png', webp: 'webp', avif: 'heif', gif: 'gif' };
+
+const REFUSED_KIND: Partial<Record<ImageKind, string>> = {
+  svg: 'SVG 矢量图不能用作图片（SVG 里可以藏有脚本，会在本站网址下运行）：请用绘图软件另存为 PNG 或 JPG 后再提交',
+  heic: '这是苹果手机的 HEIC 格式照片，网站不能处理：请导出为 JPG（或在手机“设置 > 相机 > 格式”中选“兼容性最佳”后重新拍摄）再提交',
+  text: '这个文件里是文字，不是图片（可能是改了扩展名的文本或网页）：请放入真正的照片，保存为 JPG 或 PNG',
+  tiff: '这是 TIFF 格式的文件，网站不能用作图片：请另存为 JPG 或 PNG',
+  bmp: '这是 BMP 格式的文件，网站不能用作图片：请另存为 PNG 或 JPG',
+  pdf: '这是 PDF 文件，不是图片：请把需要的页面另存为 PNG 或 JPG',
+};
+
+const UNREADABLE = '无法识别这个图片文件（文件可能已损坏，或不是图片）：请重新导出为 JPG 或 PNG 后再提交';
+
+/**
+ * An image written in content as `written`, at `target` (absolute, or relative
+ * to `root`), which must stay inside `root`: what is wrong with it, if anything.
+ */
+export function imageReferenceProblem(root: string, target: string, written: string): string | undefined {
+  const confined = confineFile(root, target);
+  if (!confined.ok) return confineMessage(confined.reason, written, '图片');
+  const problem = imageFileProblem(confined.abs);
+  return problem && `图片 ${written} 不能使用：${problem}`;
+}
+
+/** What is wrong with the image file at `abs` (already confined), if anything. */
+export function imageFileProblem(abs: string): string | undefined {
+  const size = statSync(abs).size;
+  if (size > MAX_IMAGE_BYTES) {
+    return `图片文件太大（${(size / 1024 / 1024).toFixed(1)} MB），单张不能超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB：请先压缩或缩小后再提交`;
+  }
+  const bytes = readFileSync(abs);
+  const kind = sniffImage(bytes);
+  const accepted = ACCEPTED[kind];
+  if (!accepted) return REFUSED_KIND[kind] ?? UNREADABLE;
+  const extension = path.extname(abs).toLowerCase();
+  if (!accepted.extensions.includes(extension)) {
+    const renamed = `${path.basename(abs, path.extname(abs))}${accepted.extensions[0]}`;
+    return `这个文件实际上是 ${accepted.name} 图片，扩展名却是“${extension || '（无）'}”：请把文件改名为 ${renamed}，并修改文稿里引用它的地方`;
+  }
+  return decodedProblem(decodeOnce(bytes), kind);
+}
+
+function decodedProblem(decoded: Decoded, kind: ImageKind): string | undefined {
+  if (!decoded.ok) {
+    switch (decoded.reason) {
+      case 'too-many-pixels':
+        return (
+          `图片尺寸过大（${decoded.width}×${decoded.height} 像素），不能超过 ${MAX_IMAGE_PIXELS / 1_000_000} 百万像素：` +
+          '请缩小后再提交（网页上的照片宽 4000 像素以内就足够清晰）'
+        );
+      case 'undecodable':
+        return '图片文件不完整或已损坏（可能没有传完，或保存时出错）：请重新导出或重新复制这张图片后再提交';
+      case 'unreadable':
+        return UNREADABLE;
+    }
+  }
+  if (decoded.format !== SHARP_FORMAT[kind] || (kind === 'avif' && decoded.compression !== 'av1')) {
+    return decoded.compression === 'hevc' ? REFUSED_KIND.heic : UNREADABLE;
+  }
+  if (decoded.frames > 1) {
+    return `这是一张动图（共 ${decoded.frames} 帧），网站只发布静止的图片：请选一帧另存为 PNG 或 JPG`;
+  }
+  return undefined;
+}
+
+const WORKER = fileURLToPath(new URL('./decode-image-worker.ts', import.meta.url));
+
+let decodeSync: ((bytes: Uint8Array, maxPixels: number) => Decoded) | undefined;
+
+/** Decoded results by the file's bytes: an image used as a file and by two entries is decoded once. */
+const decodedByDigest = new Map<string, Decoded>();
+
+function decodeOnce(bytes: Uint8Array): Decoded {
+  const key = digest(bytes, String(MAX_IMAGE_PIXELS));
+  let decoded = decodedByDigest.get(key);
+  if (!decoded) {
+    // The worker starts on the first image, so a check without images never loads sharp.
+    decodeSync ??= createSyncFn<(bytes: Uint8Array, maxPixels: number) => Promise<Decoded>>(WORKER);
+    decoded = decodeSync(bytes, MAX_IMAGE_PIXELS);
+    decodedByDigest.set(key, decoded);
+  }
+  return decoded;
+}
