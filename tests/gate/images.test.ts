@@ -169,6 +169,8 @@ describe('image files are judged by their bytes', () => {
     ['an iPhone HEIC named .jpg', 'iphone.jpg', isoFile('heic', 'mif1', 'heic'), '这是苹果手机的 HEIC 格式照片，网站不能处理：请导出为 JPG'],
     ['an iPhone HEIC', 'IMG_0001.HEIC', isoFile('mif1', 'mif1', 'heic'), '这是苹果手机的 HEIC 格式照片'],
     ['a HEIF with only the image brand', 'photo.heif', isoFile('mif1', 'mif1'), '这是苹果手机的 HEIC 格式照片'],
+    ['a HEIC with no other brand', 'burst.jpg', isoFile('heix'), '这是苹果手机的 HEIC 格式照片'],
+    ['a video named .jpg', 'clip.jpg', isoFile('isom', 'isom', 'mp41'), '无法识别这个图片文件'],
   ])('refuses %s, naming what it really is', (_, name, bytes, message) => {
     write(`site/news/${name}`, bytes);
     write('site/news/body.md', bodyImage(`./${name}`));
