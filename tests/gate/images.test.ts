@@ -33,9 +33,9 @@ function write(relative: string, bytes: string | Uint8Array) {
   writeFileSync(file, bytes);
 }
 
-function report(): string[] {
+function report(publicDir = path.join(dir, 'public')): string[] {
   const site = path.join(dir, 'site');
-  const { problems } = checkContent(site, loadSettings(site, {}));
+  const { problems } = checkContent(site, loadSettings(site, {}), { publicDir });
   return problems.map((p) => formatProblem({ ...p, file: path.relative(site, path.resolve(p.file)) }));
 }
 
@@ -232,6 +232,22 @@ describe('image paths stay inside the content folder', () => {
     }
     write('site/news/x.md', use('../x.png'));
     expect(report()).toEqual([]);
+  });
+
+  it('judges and confines images from public/ the same way, and copes without a public/ folder', async () => {
+    write('public/logo.svg', SVG_SCRIPT);
+    write('public/ok.png', await png(30, 20));
+    write('outside/x.png', await png(30, 20));
+    write('site/news/body.md', news('', '![本站标志图片说明](/logo.svg)\n\n![正常的图片说明](/ok.png)\n\n![外部的图片说明](/../outside/x.png)'));
+    expect(report()).toEqual([
+      expect.stringMatching(/^news\/body\.md:9 图片 \/logo\.svg 不能使用：SVG 矢量图不能用作图片/),
+      'news/body.md:13 图片 /../outside/x.png 不在内容文件夹里：只能使用内容文件夹里的文件，请把它复制到文稿旁边，写成 ./文件名',
+    ]);
+    expect(report(path.join(dir, 'no-such-folder'))).toEqual([
+      'news/body.md:9 找不到图片 /logo.svg（请检查文件名和大小写）',
+      'news/body.md:11 找不到图片 /ok.png（请检查文件名和大小写）',
+      'news/body.md:13 找不到图片 /../outside/x.png（请检查文件名和大小写）',
+    ]);
   });
 
   it('refuses a symbolic link, as a file and wherever it is used, whatever it points to', () => {

@@ -6,9 +6,10 @@
 import sharp from 'sharp';
 import { runAsWorker } from 'synckit';
 
+/** `failed` is set by ./image-file.ts when the worker itself does not answer. */
 export type Decoded =
   | { ok: true; format: string; compression?: string; width: number; height: number; frames: number }
-  | { ok: false; reason: 'unreadable' | 'too-many-pixels' | 'undecodable'; width?: number; height?: number };
+  | { ok: false; reason: 'unreadable' | 'too-many-pixels' | 'undecodable' | 'failed'; width?: number; height?: number };
 
 async function decode(bytes: Uint8Array, maxPixels: number): Promise<Decoded> {
   let meta;

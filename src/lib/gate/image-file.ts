@@ -5,7 +5,7 @@
  * decode. What Astro or sharp would otherwise stop on (in English) or copy
  * through (an SVG with a script) is refused here, in Chinese, with the fix.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSyncFn } from 'synckit';
@@ -52,6 +52,8 @@ const UNREADABLE = '无法识别这个图片文件（文件可能已损坏，或
  * to `root`), which must stay inside `root`: what is wrong with it, if anything.
  */
 export function imageReferenceProblem(root: string, target: string, written: string): string | undefined {
+  // No folder (a site without public/), no file in it.
+  if (!existsSync(root)) return confineMessage('missing', written, '图片');
   const confined = confineFile(root, target);
   if (!confined.ok) return confineMessage(confined.reason, written, '图片');
   const problem = imageFileProblem(confined.abs);
@@ -88,6 +90,8 @@ function decodedProblem(decoded: Decoded, kind: ImageKind): string | undefined {
         return '图片文件不完整或已损坏（可能没有传完，或保存时出错）：请重新导出或重新复制这张图片后再提交';
       case 'unreadable':
         return UNREADABLE;
+      case 'failed':
+        return '检查这张图片时出错（图片处理程序没有应答）：请重新运行一次；如果仍然出错，请把这条消息发给技术人员';
     }
   }
   if (decoded.format !== SHARP_FORMAT[kind] || (kind === 'avif' && decoded.compression !== 'av1')) {
@@ -101,6 +105,9 @@ function decodedProblem(decoded: Decoded, kind: ImageKind): string | undefined {
 
 const WORKER = fileURLToPath(new URL('./decode-image-worker.ts', import.meta.url));
 
+/** Far above the couple of seconds a 50-megapixel photo takes: a decode still running then is stuck. */
+const DECODE_TIMEOUT_MS = 60_000;
+
 let decodeSync: ((bytes: Uint8Array, maxPixels: number) => Decoded) | undefined;
 
 /** Decoded results by the file's bytes: an image used as a file and by two entries is decoded once. */
@@ -111,8 +118,13 @@ function decodeOnce(bytes: Uint8Array): Decoded {
   let decoded = decodedByDigest.get(key);
   if (!decoded) {
     // The worker starts on the first image, so a check without images never loads sharp.
-    decodeSync ??= createSyncFn<(bytes: Uint8Array, maxPixels: number) => Promise<Decoded>>(WORKER);
-    decoded = decodeSync(bytes, MAX_IMAGE_PIXELS);
+    decodeSync ??= createSyncFn<(bytes: Uint8Array, maxPixels: number) => Promise<Decoded>>(WORKER, { timeout: DECODE_TIMEOUT_MS });
+    try {
+      decoded = decodeSync(bytes, MAX_IMAGE_PIXELS);
+    } catch {
+      // The worker died or timed out: not this file's verdict, so it is not remembered.
+      return { ok: false, reason: 'failed' };
+    }
     decodedByDigest.set(key, decoded);
   }
   return decoded;
