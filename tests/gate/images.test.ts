@@ -164,7 +164,7 @@ describe('image files are judged by their bytes', () => {
     ['text named .jpg', 'note.jpg', '这是一段说明文字，不是照片。', '这个文件里是文字，不是图片'],
     ['a web page named .png', 'page.png', '<!doctype html><p>hello</p>', '这个文件里是文字，不是图片'],
     ['random bytes named .jpg', 'noise.jpg', Buffer.from([0, 1, 2, 3, 250, 251, 252, 0, 9]), '无法识别这个图片文件'],
-    ['an empty file', 'empty.png', '', '这个文件里是文字，不是图片'],
+    ['an empty file', 'empty.png', '', '图片文件是空的（0 字节）'],
     ['a PDF named .jpg', 'scan.jpg', '%PDF-1.7\n%âãÏÓ\n', '这是 PDF 文件，不是图片'],
     ['an iPhone HEIC named .jpg', 'iphone.jpg', isoFile('heic', 'mif1', 'heic'), '这是苹果手机的 HEIC 格式照片，网站不能处理：请导出为 JPG'],
     ['an iPhone HEIC', 'IMG_0001.HEIC', isoFile('mif1', 'mif1', 'heic'), '这是苹果手机的 HEIC 格式照片'],
@@ -224,7 +224,7 @@ describe('image paths stay inside the content folder', () => {
   ])('refuses %s outside the content folder, even when the file is a good photo', async (_, use, where) => {
     write('outside/x.png', await png(30, 20));
     write('site/x.png', await png(30, 20)); // inside the content folder, but not where ../../ leads
-    for (const src of ['../../outside/x.png', './../../outside/x.png', '../../../../../../outside/x.png']) {
+    for (const src of ['../../outside/x.png', './../../outside/x.png', '../../../../../../outside/x.png', './../news/../../../outside/x.png']) {
       write('site/news/x.md', use(src));
       expect(report()).toEqual([
         `${where}图片 ${src} 不在内容文件夹里：只能使用内容文件夹里的文件，请把它复制到文稿旁边，写成 ./文件名`,
@@ -232,6 +232,14 @@ describe('image paths stay inside the content folder', () => {
     }
     write('site/news/x.md', use('../x.png'));
     expect(report()).toEqual([]);
+  });
+
+  it('confines a body image written with percent-encoded dots', async () => {
+    write('outside/x.png', await png(30, 20));
+    write('site/news/x.md', bodyImage('%2e%2e/%2E%2E/outside/x.png'));
+    expect(report()).toEqual([
+      'news/x.md:11 图片 %2e%2e/%2E%2E/outside/x.png 不在内容文件夹里：只能使用内容文件夹里的文件，请把它复制到文稿旁边，写成 ./文件名',
+    ]);
   });
 
   it('judges and confines images from public/ the same way, and copes without a public/ folder', async () => {

@@ -66,6 +66,7 @@ export function imageFileProblem(abs: string): string | undefined {
   if (size > MAX_IMAGE_BYTES) {
     return `图片文件太大（${(size / 1024 / 1024).toFixed(1)} MB），单张不能超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB：请先压缩或缩小后再提交`;
   }
+  if (size === 0) return '图片文件是空的（0 字节），可能没有复制完整：请重新放入这张图片';
   const bytes = readFileSync(abs);
   const kind = sniffImage(bytes);
   const accepted = ACCEPTED[kind];
