@@ -4,7 +4,7 @@
  * as a body image or a cover, must each come back as a Chinese message naming
  * the file and the line that uses it.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
@@ -35,7 +35,8 @@ function write(relative: string, bytes: string | Uint8Array) {
 
 function report(publicDir = path.join(dir, 'public')): string[] {
   const site = path.join(dir, 'site');
-  const { problems } = checkContent(site, loadSettings(site, {}), { publicDir });
+  const env = { ...process.env, SITE_CACHE_DIR: path.join(dir, 'cache') };
+  const { problems } = checkContent(site, loadSettings(site, {}), { publicDir, env });
   return problems.map((p) => formatProblem({ ...p, file: path.relative(site, path.resolve(p.file)) }));
 }
 
@@ -214,6 +215,24 @@ describe('image files are judged by their bytes', () => {
     write('site/news/body.md', bodyImage(`./moving.${format}`));
     const animated = '这是一张动图（共 3 帧），网站只发布静止的图片：请选一帧另存为 PNG 或 JPG';
     expect(report()).toEqual([`news/moving.${format} ${animated}`, `news/body.md:11 图片 ./moving.${format} 不能使用：${animated}`]);
+  });
+});
+
+describe('images that passed are remembered', () => {
+  it('across checks, by their bytes, and only after a check where every image passed', async () => {
+    const cache = path.join(dir, 'cache/content-gate/images.json');
+    write('site/news/a.png', await png(30, 20));
+    write('site/news/body.md', bodyImage('./a.png'));
+    expect(report()).toEqual([]);
+    const remembered = JSON.parse(readFileSync(cache, 'utf8')) as string[];
+    expect(remembered).toHaveLength(2); // the fixture's photo and a.png
+    expect(report()).toEqual([]);
+    expect(JSON.parse(readFileSync(cache, 'utf8'))).toEqual(remembered);
+
+    write('site/news/b.jpg', cut);
+    expect(report()).toEqual([expect.stringMatching(/^news\/b\.jpg 图片文件不完整或已损坏/)]);
+    expect(report()).toHaveLength(1); // a refused image is never remembered as passing
+    expect(JSON.parse(readFileSync(cache, 'utf8'))).toEqual(remembered);
   });
 });
 

@@ -23,7 +23,7 @@ import { yearOf } from '../dates.ts';
 import { knownAnchors, knownPaths } from '../site-paths.ts';
 import { loadAllowlist, personalDataProblems } from '../privacy/guard.ts';
 import { markdownProblems } from './markdown-policy.ts';
-import { imageFileProblem, imageReferenceProblem } from './image-file.ts';
+import { beginImageCheck, endImageCheck, imageFileProblem, imageReferenceProblem } from './image-file.ts';
 import { fieldInfo } from '../../schemas/fields.ts';
 import { NEW_TYPES } from '../new-entry.ts';
 import { confineFile, confineMessage } from './confine.ts';
@@ -71,6 +71,7 @@ export interface CheckOptions {
 }
 
 export function checkContent(dir: string, settings: SiteSettings, options: CheckOptions = {}): ContentCheck {
+  beginImageCheck(options.env);
   const problems: Problem[] = [];
   const entries: CheckedEntry[] = [];
   const ctx = schemaContext(settings, imageRef);
@@ -154,6 +155,7 @@ export function checkContent(dir: string, settings: SiteSettings, options: Check
   for (const entry of entries) {
     problems.push(...markdownProblems(entry.body, entry.abs, entry.file, entry.bodyLine, targets));
   }
+  endImageCheck();
   return { problems, entries };
 }
 

@@ -6,10 +6,11 @@
  * through (an SVG with a script) is refused here, in Chinese, with the fix.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSyncFn } from 'synckit';
-import { digest } from '../build-cache.ts';
+import { cacheRoot, digest, PassedKeys, sourceDigest } from '../build-cache.ts';
 import { sniffImage, type ImageKind } from '../image-bytes.ts';
 import { confineFile, confineMessage } from './confine.ts';
 import type { Decoded } from './decode-image-worker.ts';
@@ -76,7 +77,42 @@ export function imageFileProblem(abs: string): string | undefined {
     const renamed = `${path.basename(abs, path.extname(abs))}${accepted.extensions[0]}`;
     return `这个文件实际上是 ${accepted.name} 图片，扩展名却是“${extension || '（无）'}”：请把文件改名为 ${renamed}，并修改文稿里引用它的地方`;
   }
-  return decodedProblem(decodeOnce(bytes), kind);
+  const key = digest(bytes, judgeDigest());
+  if (session?.passed.passedBefore(key)) return undefined;
+  const problem = decodedProblem(decodeOnce(bytes), kind);
+  if (problem && session) session.failed = true;
+  return problem;
+}
+
+/**
+ * Images that passed in an earlier check are not decoded again (which spares
+ * starting sharp at all on an unchanged site): `beginImageCheck` before a
+ * check, `endImageCheck` after it, which remembers them if every image passed.
+ */
+let session: { passed: PassedKeys; failed: boolean } | undefined;
+
+export function beginImageCheck(env: NodeJS.ProcessEnv = process.env): void {
+  session = { passed: new PassedKeys(path.join(cacheRoot(env), 'content-gate', 'images.json')), failed: false };
+}
+
+export function endImageCheck(): void {
+  try {
+    if (session && !session.failed) session.passed.save();
+  } catch {
+    // A cache that cannot be written only means decoding again next time.
+  }
+  session = undefined;
+}
+
+let judge: string | undefined;
+
+/** The code a verdict depends on: these modules and the installed sharp (and so libvips). */
+function judgeDigest(): string {
+  if (judge === undefined) {
+    const sharpPackage = path.join(path.dirname(createRequire(import.meta.url).resolve('sharp')), '..', 'package.json');
+    judge = digest(String(MAX_IMAGE_PIXELS), sourceDigest([WORKER, fileURLToPath(import.meta.url), IMAGE_BYTES, sharpPackage]));
+  }
+  return judge;
 }
 
 function decodedProblem(decoded: Decoded, kind: ImageKind): string | undefined {
@@ -105,6 +141,7 @@ function decodedProblem(decoded: Decoded, kind: ImageKind): string | undefined {
 }
 
 const WORKER = fileURLToPath(new URL('./decode-image-worker.ts', import.meta.url));
+const IMAGE_BYTES = fileURLToPath(new URL('../image-bytes.ts', import.meta.url));
 
 /** Far above the couple of seconds a 50-megapixel photo takes: a decode still running then is stuck. */
 const DECODE_TIMEOUT_MS = 60_000;
@@ -115,7 +152,7 @@ let decodeSync: ((bytes: Uint8Array, maxPixels: number) => Decoded) | undefined;
 const decodedByDigest = new Map<string, Decoded>();
 
 function decodeOnce(bytes: Uint8Array): Decoded {
-  const key = digest(bytes, String(MAX_IMAGE_PIXELS));
+  const key = digest(bytes);
   let decoded = decodedByDigest.get(key);
   if (!decoded) {
     // The worker starts on the first image, so a check without images never loads sharp.
