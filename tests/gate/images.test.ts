@@ -4,6 +4,7 @@
  * as a body image or a cover, must each come back as a Chinese message naming
  * the file and the line that uses it.
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -275,6 +276,17 @@ describe('image paths stay inside the content folder', () => {
       'news/body.md:11 找不到图片 /ok.png（请检查文件名和大小写）',
       'news/body.md:13 找不到图片 /../outside/x.png（请检查文件名和大小写）',
     ]);
+  });
+
+  it('refuses a pipe named like a photo without opening it, so the check cannot hang', () => {
+    execFileSync('mkfifo', [path.join(dir, 'site/news/pipe.jpg')]);
+    write('site/news/body.md', bodyImage('./pipe.jpg'));
+    const started = performance.now();
+    expect(report()).toEqual([
+      'news/pipe.jpg 图片 pipe.jpg 不是一个文件（可能是文件夹），请写出具体的文件名',
+      'news/body.md:11 图片 ./pipe.jpg 不是一个文件（可能是文件夹），请写出具体的文件名',
+    ]);
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('refuses a symbolic link, as a file and wherever it is used, whatever it points to', () => {

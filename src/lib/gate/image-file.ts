@@ -63,12 +63,17 @@ export function imageReferenceProblem(root: string, target: string, written: str
 
 /** What is wrong with the image file at `abs` (already confined), if anything. */
 export function imageFileProblem(abs: string): string | undefined {
-  const size = statSync(abs).size;
-  if (size > MAX_IMAGE_BYTES) {
-    return `图片文件太大（${(size / 1024 / 1024).toFixed(1)} MB），单张不能超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB：请先压缩或缩小后再提交`;
+  let bytes: Buffer;
+  try {
+    const size = statSync(abs).size;
+    if (size > MAX_IMAGE_BYTES) {
+      return `图片文件太大（${(size / 1024 / 1024).toFixed(1)} MB），单张不能超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB：请先压缩或缩小后再提交`;
+    }
+    bytes = readFileSync(abs);
+  } catch {
+    return '无法读取这个图片文件（可能没有读取权限）：请重新复制这张图片后再提交';
   }
-  if (size === 0) return '图片文件是空的（0 字节），可能没有复制完整：请重新放入这张图片';
-  const bytes = readFileSync(abs);
+  if (bytes.length === 0) return '图片文件是空的（0 字节），可能没有复制完整：请重新放入这张图片';
   const kind = sniffImage(bytes);
   const accepted = ACCEPTED[kind];
   if (!accepted) return REFUSED_KIND[kind] ?? UNREADABLE;
