@@ -202,7 +202,7 @@ describe('image files are judged by their bytes', () => {
     const started = performance.now();
     const lines = report();
     expect(performance.now() - started).toBeLessThan(5_000);
-    const tooBig = (w: number, h: number) => `图片尺寸过大（${w}×${h} 像素），不能超过 50 百万像素：请缩小后再提交`;
+    const tooBig = (w: number, h: number) => `图片尺寸过大（${w}×${h} 像素），不能超过 5000 万像素：请缩小后再提交`;
     expect(lines).toEqual([
       expect.stringContaining(`news/bomb.png ${tooBig(10_000, 10_000)}`),
       expect.stringContaining(`news/cover.md:8 cover.src 图片 ./huge.png 不能使用：${tooBig(30_000, 30_000)}`),

@@ -125,7 +125,7 @@ function decodedProblem(decoded: Decoded, kind: ImageKind): string | undefined {
     switch (decoded.reason) {
       case 'too-many-pixels':
         return (
-          `图片尺寸过大（${decoded.width}×${decoded.height} 像素），不能超过 ${MAX_IMAGE_PIXELS / 1_000_000} 百万像素：` +
+          `图片尺寸过大（${decoded.width}×${decoded.height} 像素），不能超过 ${MAX_IMAGE_PIXELS / 10_000} 万像素：` +
           '请缩小后再提交（网页上的照片宽 4000 像素以内就足够清晰）'
         );
       case 'undecodable':
