@@ -23,6 +23,8 @@ export default defineConfig({
   // Another city's site (or a test fixture) builds into its own folder and cache.
   outDir: process.env.SITE_OUT_DIR || './dist',
   cacheDir: process.env.SITE_CACHE_DIR || './node_modules/.astro',
+  // Files served as they are; a test points this at a folder holding a photo with metadata.
+  publicDir: process.env.SITE_PUBLIC_DIR || './public',
   devToolbar: { enabled: false },
   // A rebuild reuses the pages whose inputs did not change (src/lib/render-key.ts says which inputs).
   experimental: { incrementalBuild: true },

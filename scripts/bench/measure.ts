@@ -90,7 +90,7 @@ export function stages(output: string): Stages {
   };
   return {
     sync: seconds(/\[types\] Generated ([\d.]+)(ms|s)/),
-    checks: ms(/内容文件检查通过（(\d+) ms）/) + ms(/均有正文，无个人信息，图片无 EXIF（(\d+) ms）/),
+    checks: ms(/内容文件检查通过（(\d+) ms）/) + ms(/均有正文，无个人信息，图片无[^（]*（(\d+) ms）/),
     render: seconds(/generating static routes[\s\S]*?✓ Completed in ([\d.]+)(ms|s)\./),
     images: ms(/绘制用时 (\d+) ms/),
     search: ms(/搜索索引：[^（\n]*（(\d+) ms[，）]/),

@@ -1,8 +1,9 @@
 /**
  * After the build, before publishing: every page has content, no page text
- * carries personal data, no image carries EXIF. Any problem fails the build,
- * so the site online stays as it was. A page or image that passed in the last
- * build, byte for byte under the same rules and code, is not checked again.
+ * carries personal data, no image carries EXIF, XMP or IPTC, no SVG can run
+ * script. Any problem fails the build, so the site online stays as it was.
+ * A page or image that passed in the last build, byte for byte under the
+ * same rules and code, is not checked again.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,8 @@ import type { AstroIntegration } from 'astro';
 import { digest, PassedKeys, sourceDigest } from '../lib/build-cache.ts';
 import { yearOf } from '../lib/dates.ts';
 import { ContentProblemsError, type Problem } from '../lib/gate/problem.ts';
-import { builtPages, entriesByPage, exifProblems, pageProblems } from '../lib/output-checks.ts';
+import { builtPages, entriesByPage, pageProblems } from '../lib/output-checks.ts';
+import { imageMetadataProblems } from '../lib/output-images.ts';
 import { loadAllowlist } from '../lib/privacy/guard.ts';
 import { buildDate } from '../lib/publishing.ts';
 import { contentDir, loadSettings } from '../lib/settings.ts';
@@ -19,7 +21,9 @@ import { latestContentCheck } from './content-gate.ts';
 import { writtenShareImages } from './share-images/index.ts';
 
 /** The code the checks run: a change to any of it checks everything again. */
-const CHECK_CODE = ['../lib/output-checks.ts', '../lib/privacy/'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
+const CHECK_CODE = ['../lib/output-checks.ts', '../lib/output-images.ts', '../lib/image-bytes.ts', '../lib/privacy/'].map((p) =>
+  fileURLToPath(new URL(p, import.meta.url)),
+);
 
 export function outputChecks(): AstroIntegration {
   let cacheFile = '';
@@ -55,10 +59,11 @@ export function outputChecks(): AstroIntegration {
           const key = shareImages.get(file);
           return key ? digest(rules, 'share-image', key) : digest(rules, 'bytes', readFileSync(file));
         };
-        problems.push(...(await exifProblems(out, (file) => passed.passedBefore(imageKey(file)))));
+        problems.push(...(await imageMetadataProblems(out, (file) => passed.passedBefore(imageKey(file)))));
         if (problems.length > 0) throw new ContentProblemsError(problems);
         passed.save();
-        logger.info(`${pages.length} 个页面检查通过（本次检查 ${checked} 个，其余未变）：均有正文，无个人信息，图片无 EXIF（${Math.round(performance.now() - started)} ms）`);
+        const took = Math.round(performance.now() - started);
+        logger.info(`${pages.length} 个页面检查通过（本次检查 ${checked} 个，其余未变）：均有正文，无个人信息，图片无 EXIF、XMP、IPTC（${took} ms）`);
       },
     },
   };

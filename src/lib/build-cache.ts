@@ -7,6 +7,11 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+/** Where the build keeps what it may reuse: Astro's cache folder (`SITE_CACHE_DIR`, as astro.config.mjs sets it). */
+export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.SITE_CACHE_DIR || 'node_modules/.astro');
+}
+
 export function digest(...parts: readonly (string | Uint8Array)[]): string {
   const hash = createHash('sha256');
   for (const part of parts) hash.update(part).update('\0');

@@ -1,19 +1,16 @@
 /**
  * Checks on the built site, before it replaces the published one: every page
  * has content (Astro 7 can ship an empty body after a Markdown error and still
- * exit 0), no page text carries personal data, and no image keeps EXIF (GPS).
+ * exit 0) and no page text carries personal data. Images: ./output-images.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HTMLElement, parse } from 'node-html-parser';
-import sharp from 'sharp';
 import { digest } from './build-cache.ts';
 import type { Problem } from './gate/problem.ts';
 import type { CheckedEntry } from './gate/check-content.ts';
 import { personalDataProblems, type Allowlist } from './privacy/guard.ts';
 import { entryPath } from './urls.ts';
-
-const IMAGE = /\.(jpe?g|png|webp|avif|tiff?)$/i;
 
 export function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -126,25 +123,4 @@ export function entriesByPage(entries: readonly CheckedEntry[]): Map<string, Che
     if (page) byPage.set(page, entry);
   }
   return byPage;
-}
-
-/**
- * Images in the output that still carry EXIF (which may hold GPS and camera
- * data). `checkedBefore` is asked about each image file first, to skip ones
- * that passed in an earlier build.
- */
-export async function exifProblems(dir: string, checkedBefore: (file: string) => boolean = () => false): Promise<Problem[]> {
-  const problems: Problem[] = [];
-  for (const file of filesUnder(dir, (name) => IMAGE.test(name))) {
-    if (checkedBefore(file)) continue;
-    const { exif } = await sharp(file).metadata();
-    if (exif) {
-      problems.push({
-        file: pagePath(dir, file),
-        message: '图片带有 EXIF 信息（可能含拍摄地点）。照片请放在文稿旁边经网站处理，不要直接放进 public/',
-        severity: 'error',
-      });
-    }
-  }
-  return problems;
 }

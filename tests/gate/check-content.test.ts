@@ -154,7 +154,7 @@ describe('content gate', () => {
     write('news/cover.md', news({ cover: '\n  src: ./missing.jpg\n  alt: photo.jpg' }));
     expect(report()).toEqual(['news/cover.md:9 cover.alt 图片说明应描述图片内容，不能只写文件名（示例："学生在禁毒教育基地参观展板"）']);
     write('news/cover.md', news({ cover: '\n  src: ./missing.jpg\n  alt: 学生参观禁毒展板' }));
-    expect(report()).toEqual(['news/cover.md:8 cover.src 找不到图片文件 ./missing.jpg（请检查文件名和大小写，图片应与文稿放在同一文件夹）']);
+    expect(report()).toEqual(['news/cover.md:8 cover.src 找不到图片 ./missing.jpg（请检查文件名和大小写）']);
   });
 
   it('refuses a personal mobile number as a booking phone', () => {
@@ -205,7 +205,7 @@ describe('Markdown policy', () => {
     ['[宣讲](/lectures/#no-such-lecture)', '宣讲安排里没有 no-such-lecture 这一场'],
     ['![](./missing.jpg)', '图片缺少说明'],
     ['![外链图片说明文字](https://example.com/a.jpg)', '不能引用其他网站的图片'],
-    ['![现场照片说明](./missing.jpg)', '找不到图片文件 ./missing.jpg'],
+    ['![现场照片说明](./missing.jpg)', '找不到图片 ./missing.jpg'],
   ])('refuses %s', (body, message) => {
     write('news/policy.md', withBody(`第一段。\n\n${body}`));
     const lines = report();
@@ -232,7 +232,10 @@ describe('Markdown policy', () => {
   it('refuses an image file over the size limit', () => {
     write('news/big.jpg', 'x'.repeat(10 * 1024 * 1024 + 1));
     write('news/big-photo.md', withBody('![超大照片说明](./big.jpg)'));
-    expect(report()).toEqual(['news/big.jpg 图片文件太大（10.0 MB），单张不能超过 10 MB：请先压缩或缩小后再提交']);
+    expect(report()).toEqual([
+      'news/big.jpg 图片文件太大（10.0 MB），单张不能超过 10 MB：请先压缩或缩小后再提交',
+      'news/big-photo.md:9 图片 ./big.jpg 不能使用：图片文件太大（10.0 MB），单张不能超过 10 MB：请先压缩或缩小后再提交',
+    ]);
   });
 
   it('refuses MDX in the content folder', () => {

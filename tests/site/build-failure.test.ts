@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, expect, it } from 'vitest';
 import { ROOT, SITES, buildEnv } from './sites.ts';
 
@@ -82,6 +83,24 @@ it.each([
   expect(output).toContain('不是文稿的问题');
   // The checks ran meanwhile and passed: the failure is the index's alone.
   expect(output).toContain('个页面检查通过');
+  expect(readdirSync(outDir)).toEqual(['index.html']);
+  expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('published');
+}, 120_000);
+
+it('fails, and publishes nothing, when a file copied from public/ carries XMP or an SVG script', async () => {
+  const publicDir = path.join(work, 'public-with-metadata');
+  cpSync(path.join(ROOT, 'public'), publicDir, { recursive: true });
+  const xmp = '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/></x:xmpmeta>';
+  const photo = sharp({ create: { width: 40, height: 30, channels: 3, background: '#c33' } }).withXmp(xmp);
+  writeFileSync(path.join(publicDir, 'photo.jpg'), await photo.jpeg().toBuffer());
+  writeFileSync(path.join(publicDir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+  const { status, output, outDir } = buildWith('public-metadata', 'news/2025-02-28-fine.md', news('北山镇禁毒宣传活动在集市举行。'), {
+    SITE_PUBLIC_DIR: publicDir,
+  });
+  expect(status).not.toBe(0);
+  expect(output).toContain('/photo.jpg 图片带有 XMP 信息');
+  expect(output).toContain('/logo.svg SVG 图片含有脚本（script）');
+  expect(output).not.toContain('Stack trace');
   expect(readdirSync(outDir)).toEqual(['index.html']);
   expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('published');
 }, 120_000);

@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { BODY_IMAGE_MAX_WIDTH } from '../../src/lib/markdown-plugins.ts';
-import { exifProblems } from '../../src/lib/output-checks.ts';
+import { imageMetadataProblems } from '../../src/lib/output-images.ts';
 import { loadSettings } from '../../src/lib/settings.ts';
 import { paths } from '../../src/lib/urls.ts';
 import { SITES, builtPages, readPage } from './sites.ts';
@@ -83,14 +83,14 @@ describe('photos', () => {
     expect(Number(img.getAttribute('width'))).toBe(BODY_IMAGE_MAX_WIDTH);
     const built = await sharp(`${site.outDir}${img.getAttribute('src')}`).metadata();
     expect(built.width).toBe(BODY_IMAGE_MAX_WIDTH);
-    expect(await exifProblems(site.outDir)).toEqual([]);
+    expect(await imageMetadataProblems(site.outDir)).toEqual([]);
     expect(readdirSync(`${site.outDir}/_astro`).filter((f) => f.endsWith('.jpg'))).toEqual([]);
   });
 
   it('would refuse to publish an image that kept its EXIF', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'exif-'));
     cpSync(`${site.contentDir}/news/zhan-ban-zhao-pian.jpg`, `${dir}/photo.jpg`);
-    expect(await exifProblems(dir)).toEqual([
+    expect(await imageMetadataProblems(dir)).toEqual([
       expect.objectContaining({ file: '/photo.jpg', message: expect.stringContaining('图片带有 EXIF 信息') }),
     ]);
     rmSync(dir, { recursive: true, force: true });

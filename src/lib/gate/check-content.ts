@@ -21,10 +21,12 @@ import { buildDate } from '../publishing.ts';
 import { yearOf } from '../dates.ts';
 import { knownAnchors, knownPaths } from '../site-paths.ts';
 import { loadAllowlist, personalDataProblems } from '../privacy/guard.ts';
-import { checkImageFile, markdownProblems } from './markdown-policy.ts';
+import { markdownProblems } from './markdown-policy.ts';
 import { crossEntryProblems } from './cross-entry.ts';
+import { beginImageCheck, endImageCheck, imageFileProblem, imageReferenceProblem } from './image-file.ts';
 import { fieldInfo } from '../../schemas/fields.ts';
 import { NEW_TYPES } from '../new-entry.ts';
+import { confineFile, confineMessage } from './confine.ts';
 import { fieldPath, type Problem } from './problem.ts';
 import { issuesToProblems, PARSE_PARAMS } from './zod-messages.ts';
 
@@ -39,7 +41,7 @@ class ImageRef {
 const imageRef = () => z.string().transform((src) => new ImageRef(src));
 
 const ENTRY_EXT = /\.md$/;
-const ASSET_EXT = /\.(jpe?g|png|webp|avif|gif|svg)$/i;
+const ASSET_EXT = /\.(jpe?g|png|webp|avif|gif|svg|heic|heif|tiff?|bmp)$/i;
 
 export interface CheckedEntry {
   collection: CollectionName;
@@ -69,6 +71,7 @@ export interface CheckOptions {
 }
 
 export function checkContent(dir: string, settings: SiteSettings, options: CheckOptions = {}): ContentCheck {
+  beginImageCheck(options.env);
   const problems: Problem[] = [];
   const entries: CheckedEntry[] = [];
   const ctx = schemaContext(settings, imageRef);
@@ -88,7 +91,7 @@ export function checkContent(dir: string, settings: SiteSettings, options: Check
       problems.push(...privacy(path.relative(dir, abs), file).map((p) => ({ ...p, line: undefined, message: `文件名中${p.message}` })));
       if (!ENTRY_EXT.test(name)) {
         if (!ASSET_EXT.test(name)) problems.push(unknownFile(file, name));
-        else problems.push(...assetProblems(abs, file));
+        else problems.push(...assetProblems(dir, abs, file));
         continue;
       }
       const id = entryIdFromPath(name);
@@ -127,7 +130,7 @@ export function checkContent(dir: string, settings: SiteSettings, options: Check
         continue;
       }
       const data = result.data as Record<string, unknown>;
-      problems.push(...imageProblems(data, abs, file, parsed.lineOf));
+      problems.push(...imageProblems(data, dir, abs, file, parsed.lineOf));
       if (!data.draft) {
         problems.push(...exampleLeftovers(schema, data, file, parsed.lineOf));
         const placeholder = (NEW_TYPES as Record<string, { body: string }>)[collection]?.body;
@@ -164,6 +167,7 @@ export function checkContent(dir: string, settings: SiteSettings, options: Check
     const shown = (text: string, line: number) => privacy(text, entry.file, line).filter(unsaid);
     problems.push(...markdownProblems(entry.body, entry.abs, entry.file, entry.bodyLine, targets, shown));
   }
+  endImageCheck();
   return { problems, entries };
 }
 
@@ -224,10 +228,11 @@ function exampleLeftovers(
   });
 }
 
-/** An image next to the Markdown: within the size limit. */
-function assetProblems(abs: string, file: string): Problem[] {
-  const tooBig = checkImageFile(abs);
-  return tooBig ? [{ file, message: tooBig, severity: 'error' }] : [];
+/** An image file in the content folder, used or not: a real file there, of a type and size the site can publish. */
+function assetProblems(dir: string, abs: string, file: string): Problem[] {
+  const confined = confineFile(dir, abs);
+  const message = confined.ok ? imageFileProblem(abs) : confineMessage(confined.reason, path.basename(abs), '图片');
+  return message ? [{ file, message, severity: 'error' }] : [];
 }
 
 /** Every text value of the frontmatter, with its path. */
@@ -248,8 +253,10 @@ function datesIn(value: unknown, at: PropertyKey[] = []): PropertyKey[][] {
   return [];
 }
 
+/** Image fields of the frontmatter (cover photos and the like): each file confined to the content folder and decoded. */
 function imageProblems(
   data: unknown,
+  dir: string,
   abs: string,
   file: string,
   lineOf: (p: readonly PropertyKey[]) => number | undefined,
@@ -258,12 +265,12 @@ function imageProblems(
   if (data instanceof ImageRef) {
     const problem = (message: string): Problem => ({ file, line: lineOf(at), field: fieldPath(at), message, severity: 'error' });
     if (!/^\.\.?\//.test(data.src)) return [problem(`图片路径应以 ./ 开头，指向与文稿同一文件夹里的图片，如 ./${path.basename(data.src)}`)];
-    if (!existsSync(path.resolve(path.dirname(abs), data.src))) return [problem(`找不到图片文件 ${data.src}（请检查文件名和大小写，图片应与文稿放在同一文件夹）`)];
-    return [];
+    const fileProblem = imageReferenceProblem(dir, path.resolve(path.dirname(abs), data.src), data.src);
+    return fileProblem ? [problem(fileProblem)] : [];
   }
-  if (Array.isArray(data)) return data.flatMap((v, i) => imageProblems(v, abs, file, lineOf, [...at, i]));
+  if (Array.isArray(data)) return data.flatMap((v, i) => imageProblems(v, dir, abs, file, lineOf, [...at, i]));
   if (data && typeof data === 'object') {
-    return Object.entries(data).flatMap(([k, v]) => imageProblems(v, abs, file, lineOf, [...at, k]));
+    return Object.entries(data).flatMap(([k, v]) => imageProblems(v, dir, abs, file, lineOf, [...at, k]));
   }
   return [];
 }

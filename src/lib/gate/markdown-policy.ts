@@ -3,17 +3,14 @@
  * Astro renders with, so the gate sees exactly what the site would publish.
  * Anything risky is refused with a message, never silently stripped.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { markdownToMdast, type MdastNode } from 'satteri';
 import { badBodyCharacters, badBodyMessage } from './characters.ts';
 import { confineFile, confineMessage, type Confined } from './confine.ts';
+import { imageFileProblem } from './image-file.ts';
 import type { Problem } from './problem.ts';
 
-/** Largest image file staff may commit; phone photos are larger only when uncompressed. */
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
-
-const IMAGE_FILE = /\.(jpe?g|png|webp|avif|gif)$/i;
 const FILE_NAME_ALT = /\.(jpe?g|png|webp|gif|avif|svg)$/i;
 
 export interface LinkTargets {
@@ -51,15 +48,6 @@ function decoded(url: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-export function checkImageFile(abs: string): string | undefined {
-  if (!existsSync(abs)) return undefined;
-  const size = statSync(abs).size;
-  if (size > MAX_IMAGE_BYTES) {
-    return `图片文件太大（${(size / 1024 / 1024).toFixed(1)} MB），单张不能超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB：请先压缩或缩小后再提交`;
-  }
-  return undefined;
 }
 
 export function checkAlt(alt: string): string | undefined {
@@ -178,7 +166,9 @@ export function markdownProblems(
     }
     const confined = plain.startsWith('/') ? publicFile(url) : confineFile(targets.contentDir, path.resolve(path.dirname(abs), plain));
     if (!confined?.ok) return report(node, confineMessage(confined?.reason ?? 'missing', url, '图片文件'));
-    if (!IMAGE_FILE.test(plain) && !plain.endsWith('.svg')) report(node, `不支持的图片格式：${url}（请用 jpg、png 或 webp）`);
+    // The file itself: its type read from its bytes, and decoded (./image-file.ts).
+    const fileProblem = imageFileProblem(confined.abs);
+    if (fileProblem) report(node, `图片 ${url} 不能使用：${fileProblem}`);
   };
 
   for (const { node } of nodes) visit(node);
