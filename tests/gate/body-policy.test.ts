@@ -72,28 +72,28 @@ describe('image files outside the content folder', () => {
     outside();
     policy(`![外面的图片说明](${url})`);
     const lines = site.report();
-    expect(lines).toContainEqual(expect.stringMatching(/^news\/policy\.md:11 (图片文件 .* 不在内容文件夹里|图片地址只能是文件名)/));
+    expect(lines).toContainEqual(expect.stringMatching(/^news\/policy\.md:11 (图片 .* 不在内容文件夹里|图片地址只能是文件名)/));
     expect(lines.filter((l) => l.startsWith('news/policy.md:11'))).toHaveLength(1);
   });
 
   it('refuses a reference definition that leads out of the folder', () => {
     outside();
     policy('![外面的图片说明][o]\n\n[o]: ../../outside/x.png');
-    expect(site.report()).toContainEqual(expect.stringMatching(/^news\/policy\.md:13 图片文件 \.\.\/\.\.\/outside\/x\.png 不在内容文件夹里/));
+    expect(site.report()).toContainEqual(expect.stringMatching(/^news\/policy\.md:13 图片 \.\.\/\.\.\/outside\/x\.png 不在内容文件夹里/));
   });
 
   it('refuses a symbolic link beside the file', () => {
     outside();
     symlinkSync(path.join(site.root, 'outside/x.png'), path.join(site.dir, 'news/link.png'));
     policy('![链接的图片说明](./link.png)');
-    expect(site.report()).toContainEqual(expect.stringMatching(/^news\/policy\.md:11 图片文件 \.\/link\.png 是一个符号链接/));
+    expect(site.report()).toContainEqual(expect.stringMatching(/^news\/policy\.md:11 图片 \.\/link\.png 是一个符号链接/));
   });
 
-  it('keeps a site-root image inside public/', () => {
+  it('keeps a site-root image inside public/, judged like any other image', () => {
     policy('![网站图标说明](/favicon.svg)');
-    expect(site.report()).toEqual([]);
+    expect(site.report()).toEqual([expect.stringMatching(/^news\/policy\.md:11 图片 \/favicon\.svg 不能使用：SVG 矢量图不能用作图片/)]);
     policy('![项目文件说明](/%2e%2e/package.json)');
-    expect(site.report()).toContainEqual(expect.stringMatching(/^news\/policy\.md:11 图片文件 \/%2e%2e\/package\.json 不在内容文件夹里/));
+    expect(site.report()).toContainEqual(expect.stringMatching(/^news\/policy\.md:11 图片 \/%2e%2e\/package\.json 不在内容文件夹里/));
   });
 
   it('refuses a query, a fragment or a path without ./', () => {

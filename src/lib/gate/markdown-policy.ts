@@ -165,7 +165,7 @@ export function markdownProblems(
       return report(node, `图片路径应以 ./ 开头，指向与文稿同一文件夹里的图片，如 ./${path.basename(plain)}`);
     }
     const confined = plain.startsWith('/') ? publicFile(url) : confineFile(targets.contentDir, path.resolve(path.dirname(abs), plain));
-    if (!confined?.ok) return report(node, confineMessage(confined?.reason ?? 'missing', url, '图片文件'));
+    if (!confined?.ok) return report(node, confineMessage(confined?.reason ?? 'missing', url, '图片'));
     // The file itself: its type read from its bytes, and decoded (./image-file.ts).
     const fileProblem = imageFileProblem(confined.abs);
     if (fileProblem) report(node, `图片 ${url} 不能使用：${fileProblem}`);
