@@ -3,7 +3,7 @@
  * Prints every problem, one per line, and exits 1 if any is an error.
  */
 import { checkContent } from '../src/lib/gate/check-content.ts';
-import { ContentProblemsError, formatProblem, sortProblems } from '../src/lib/gate/problem.ts';
+import { ContentProblemsError, formatProblem, programFault, sortProblems } from '../src/lib/gate/problem.ts';
 import { buildDate } from '../src/lib/publishing.ts';
 import { scheduleReport } from '../src/lib/schedule.ts';
 import { contentDir, displayPath, loadSettings } from '../src/lib/settings.ts';
@@ -11,14 +11,15 @@ import { contentDir, displayPath, loadSettings } from '../src/lib/settings.ts';
 function main(): number {
   const dir = contentDir();
   let settings;
+  let check;
   try {
     settings = loadSettings(dir);
+    check = checkContent(dir, settings);
   } catch (error) {
-    if (!(error instanceof ContentProblemsError)) throw error;
-    console.error(error.message);
+    console.error((error instanceof ContentProblemsError ? error : programFault(error)).message);
     return 1;
   }
-  const { problems, entries } = checkContent(dir, settings);
+  const { problems, entries } = check;
   for (const problem of sortProblems(problems)) console.error(formatProblem(problem));
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (errors > 0) {

@@ -7,7 +7,7 @@
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { checkContent, type ContentCheck } from '../lib/gate/check-content.ts';
-import { ContentProblemsError, formatProblem, sortProblems } from '../lib/gate/problem.ts';
+import { ContentProblemsError, formatProblem, programFault, sortProblems } from '../lib/gate/problem.ts';
 import { contentDir, loadSettings } from '../lib/settings.ts';
 
 let latest: ContentCheck | undefined;
@@ -30,7 +30,7 @@ function runGate(logger: AstroIntegrationLogger): ContentProblemsError | undefin
     count = result.entries.length;
   } catch (error) {
     if (error instanceof ContentProblemsError) return error; // site.yaml itself is wrong
-    throw error;
+    return programFault(error);
   }
   for (const warning of sortProblems(problems.filter((p) => p.severity === 'warning'))) logger.warn(formatProblem(warning));
   if (problems.some((p) => p.severity === 'error')) return new ContentProblemsError(problems);

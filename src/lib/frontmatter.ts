@@ -3,6 +3,7 @@
  * delimiters), and also a second time with YAML's core schema, where dates stay
  * strings: comparing the two shows which values YAML silently turned into dates.
  */
+import { extractFrontmatter } from 'astro/markdown';
 import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { loadYaml, YamlProblem } from './gate/yaml.ts';
 
@@ -35,6 +36,13 @@ export function parseMarkdown(source: string): ParsedMarkdown {
     throw new FrontmatterError('文件开头缺少以 --- 包围的信息区（frontmatter）：第一行应为 ---，信息写完后再写一行 ---', 1);
   }
   const raw = match[2] ?? '';
+  // Astro ends the frontmatter at the first line that merely starts with ---: the gate must read what Astro reads.
+  const opening = match[1]!.length - (match[1]!.endsWith('\r\n') ? 2 : 1);
+  const astroRaw = extractFrontmatter(source);
+  if (astroRaw !== source.slice(opening, match[1]!.length + raw.length)) {
+    const line = ('---' + (astroRaw ?? '')).split('\n').length;
+    throw new FrontmatterError('这一行以 --- 开头，网站生成时会被当作信息区的结束：信息区只能以单独一行 --- 结束，里面的值不能以 --- 开头（需要时给值加英文双引号）', line);
+  }
   let data: unknown;
   let plain: unknown;
   try {

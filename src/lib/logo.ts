@@ -6,11 +6,11 @@
  * reference that is not `#inside-this-file`), and every logo, SVG included, is
  * redrawn by sharp into a small PNG: no byte of the file itself is published.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SaxesParser, type SaxesAttributeNS } from 'saxes';
 import sharp from 'sharp';
 import { confineFile, confineMessage } from './gate/confine.ts';
+import { readRegularFile } from './gate/read-source.ts';
 
 export type LogoKind = 'svg' | 'png' | 'jpeg' | 'webp';
 
@@ -45,15 +45,15 @@ export function readLogo(dir: string, written: string): LogoFile {
   if (!confined.ok) return { ok: false, message: confineMessage(confined.reason, written, '标志图片') };
   const expected = EXTENSIONS[path.extname(written).toLowerCase()];
   if (!expected) return { ok: false, message: `标志图片 ${written} 应为 .svg、.png、.jpg 或 .webp 文件` };
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(confined.abs);
-  } catch {
+  const read = readRegularFile(confined.abs, LOGO_MAX_BYTES);
+  if (!read.ok) {
+    if (read.reason === 'too-large') {
+      return { ok: false, message: `标志图片 ${written} 太大（${Math.ceil((read.size ?? 0) / 1024)} KB），请用不超过 1 MB 的文件` };
+    }
+    if (read.reason !== 'unreadable') return { ok: false, message: confineMessage(read.reason, written, '标志图片') };
     return { ok: false, message: `无法读取标志图片 ${written}（请检查文件权限）` };
   }
-  if (bytes.length > LOGO_MAX_BYTES) {
-    return { ok: false, message: `标志图片 ${written} 太大（${Math.ceil(bytes.length / 1024)} KB），请用不超过 1 MB 的文件` };
-  }
+  const bytes = read.bytes;
   const kind = kindOf(bytes);
   if (!kind) return { ok: false, message: `标志图片 ${written} 不是有效的 SVG、PNG、JPEG 或 WebP 图片（文件内容不是图片）` };
   if (kind !== expected) {

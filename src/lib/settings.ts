@@ -4,12 +4,12 @@
  * content; `SITE_URL` overrides the production URL (for staging or previews).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_TIME_ZONE, siteSchema, type SiteSettings } from '../schemas/site.ts';
 import { yearOf } from './dates.ts';
 import { keyLineFinder } from './frontmatter.ts';
 import { confineFile, confineMessage } from './gate/confine.ts';
+import { readTextFile } from './gate/read-source.ts';
 import { ContentProblemsError, type Problem } from './gate/problem.ts';
 import { issuesToProblems, PARSE_PARAMS } from './gate/zod-messages.ts';
 import { loadYaml, YamlProblem } from './gate/yaml.ts';
@@ -84,35 +84,23 @@ export function loadSettings(dir = contentDir(), env: NodeJS.ProcessEnv = proces
   return settings;
 }
 
-const SETTINGS_MAX_BYTES = 256 * 1024;
-
-/** site.yaml's text, read under the same rule as every content file (inside the folder, no link), as UTF-8. */
+/** site.yaml's text, read under the same rules as every content file (inside the folder, no link, UTF-8). */
 function readSettingsSource(dir: string, file: string): string {
-  const fail = (message: string): never => {
-    throw new ContentProblemsError([{ file, message, severity: 'error' }]);
+  const fail = (problem: Problem): never => {
+    throw new ContentProblemsError([problem]);
   };
   let confined;
   try {
     confined = confineFile(dir, SETTINGS_FILE);
   } catch {
-    return fail(`找不到内容文件夹 ${displayPath(dir) || '.'}（请检查 SITE_CONTENT_DIR 或文件夹名）`);
+    return fail({ file, message: `找不到内容文件夹 ${displayPath(dir) || '.'}（请检查 SITE_CONTENT_DIR 或文件夹名）`, severity: 'error' });
   }
   if (!confined.ok) {
-    if (confined.reason !== 'missing') return fail(confineMessage(confined.reason, SETTINGS_FILE, '网站设置文件'));
-    return fail(`找不到网站设置文件。请在内容文件夹中放一个 ${SETTINGS_FILE}（可参照 content/${SETTINGS_FILE}）`);
+    if (confined.reason !== 'missing') return fail({ file, message: confineMessage(confined.reason, SETTINGS_FILE, '网站设置文件'), severity: 'error' });
+    return fail({ file, message: `找不到网站设置文件。请在内容文件夹中放一个 ${SETTINGS_FILE}（可参照 content/${SETTINGS_FILE}）`, severity: 'error' });
   }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(confined.abs);
-  } catch {
-    return fail(`无法读取网站设置文件 ${SETTINGS_FILE}（请检查文件权限）`);
-  }
-  if (bytes.length > SETTINGS_MAX_BYTES) return fail(`网站设置文件太大（${Math.ceil(bytes.length / 1024)} KB），正常只有几 KB，请检查内容`);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return fail('文件不是 UTF-8 编码，请用记事本或编辑器“另存为”，编码选 UTF-8 后重新提交');
-  }
+  const read = readTextFile(confined.abs, file, '网站设置文件');
+  return read.ok ? read.text : fail(read.problem);
 }
 
 /** Personal data in site.yaml's text (values and comments), as the gate scans every content file. */

@@ -117,6 +117,16 @@ describe('personal data guard: positives', () => {
     }
     expect(findPersonalData('琼a·12345', YEAR)).toMatchObject([{ kind: 'plate', value: '琼A12345' }]);
   });
+
+  it('finds an ID number glued to letters, once, but no mobile-like digits inside a longer word', () => {
+    for (const text of ['/460002198506121235zhan.jpg', 'ID460002198506121235', 'x460002198506121235y', '号码460002198506121235。']) {
+      expect(findPersonalData(text, YEAR).map((f) => f.kind)).toEqual(['id-card']);
+    }
+    expect(findPersonalData('身份证460002198506121235和460002198506121235abc', YEAR)).toHaveLength(2);
+    // A checksum that fails, or digits in a share code, are not an ID.
+    expect(findPersonalData('a460002198506121236b', YEAR)).toEqual([]);
+    expect(findPersonalData('mp.weixin.qq.com/s/Ab13812345678Xy', YEAR)).toEqual([]);
+  });
 });
 
 describe('personal data guard: stays quiet', () => {

@@ -2,7 +2,6 @@
  * The content gate's core: reads every file under the content folder with the
  * same schemas as the site and returns every problem found, without Astro.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import {
@@ -14,19 +13,20 @@ import {
 } from '../../schemas/index.ts';
 import { schemaContext } from '../../schemas/context.ts';
 import type { SiteSettings } from '../../schemas/site.ts';
-import { displayPath } from '../settings.ts';
+import { displayPath, SETTINGS_FILE } from '../settings.ts';
 import { isAsciiSlug, slugify } from '../slug.ts';
 import { FrontmatterError, parseMarkdown } from '../frontmatter.ts';
 import { buildDate } from '../publishing.ts';
 import { yearOf } from '../dates.ts';
 import { knownAnchors, knownPaths } from '../site-paths.ts';
-import { loadAllowlist, personalDataProblems } from '../privacy/guard.ts';
+import { ALLOWLIST_FILE, loadAllowlist, personalDataProblems } from '../privacy/guard.ts';
 import { markdownProblems } from './markdown-policy.ts';
 import { crossEntryProblems } from './cross-entry.ts';
 import { beginImageCheck, endImageCheck, imageFileProblem, imageReferenceProblem } from './image-file.ts';
 import { fieldInfo } from '../../schemas/fields.ts';
 import { NEW_TYPES } from '../new-entry.ts';
 import { confineFile, confineMessage } from './confine.ts';
+import { IMAGE_FILE_NAME, readTextFile, walkContent } from './read-source.ts';
 import { fieldPath, type Problem } from './problem.ts';
 import { issuesToProblems, PARSE_PARAMS } from './zod-messages.ts';
 
@@ -41,7 +41,8 @@ class ImageRef {
 const imageRef = () => z.string().transform((src) => new ImageRef(src));
 
 const ENTRY_EXT = /\.md$/;
-const ASSET_EXT = /\.(jpe?g|png|webp|avif|gif|svg|heic|heif|tiff?|bmp)$/i;
+/** What the content folder's first level may hold besides the section folders. */
+const ROOT_FILES = new Set([SETTINGS_FILE, ALLOWLIST_FILE, 'README.md']);
 
 export interface CheckedEntry {
   collection: CollectionName;
@@ -80,67 +81,87 @@ export function checkContent(dir: string, settings: SiteSettings, options: Check
   problems.push(...allowlistProblems);
   const privacy = (text: string, file: string, firstLine = 1) =>
     personalDataProblems(text, file, allow, { firstLine, latestYear: yearOf(today) });
+  const schemas = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, COLLECTIONS[c].schema(ctx) as z.ZodType])) as Record<CollectionName, z.ZodType>;
 
-  for (const collection of COLLECTION_NAMES) {
-    const folder = path.join(dir, collection);
-    if (!existsSync(folder)) continue;
-    const schema = COLLECTIONS[collection].schema(ctx) as z.ZodType;
-    for (const abs of walk(folder)) {
-      const file = displayPath(abs);
-      const name = path.basename(abs);
-      problems.push(...privacy(path.relative(dir, abs), file).map((p) => ({ ...p, line: undefined, message: `文件名中${p.message}` })));
-      if (!ENTRY_EXT.test(name)) {
-        if (!ASSET_EXT.test(name)) problems.push(unknownFile(file, name));
-        else problems.push(...assetProblems(dir, abs, file));
-        continue;
+  const walked = walkContent(dir, displayPath);
+  problems.push(...walked.problems);
+  for (const abs of walked.files) {
+    const file = displayPath(abs);
+    const [top = '', ...rest] = path.relative(dir, abs).split(path.sep);
+    if (rest.length === 0) {
+      // Images here (the logo, a photo several sections share) are judged where they are used.
+      if (!ROOT_FILES.has(top) && !IMAGE_FILE_NAME.test(top)) {
+        problems.push({ file, message: `内容文件夹的第一层只放 ${[...ROOT_FILES].join('、')}、图片和各栏目文件夹；这个文件不会被发布，请移到栏目文件夹里或删除`, severity: 'error' });
       }
-      const id = entryIdFromPath(name);
-      if (!isAsciiSlug(id)) {
-        const suggestion = slugify(id) || 'news-item';
-        problems.push({
-          file,
-          message: `文件名只能用小写英文字母、数字和连字符（-），因为它就是网页地址。请改名为 ${suggestion}${path.extname(name)}`,
-          severity: 'error',
-        });
-      }
-      problems.push(...idRuleProblems(collection, id, file));
-      const source = readFileSync(abs, 'utf8');
-      problems.push(...privacy(source, file));
-      let parsed;
-      try {
-        parsed = parseMarkdown(source);
-      } catch (error) {
-        if (!(error instanceof FrontmatterError)) throw error;
-        problems.push({ file, line: error.line, message: error.message, severity: 'error' });
-        continue;
-      }
-      for (const datePath of datesIn(parsed.data)) {
-        problems.push({
-          file,
-          line: parsed.lineOf(datePath),
-          field: fieldPath(datePath),
-          message: '日期要加英文双引号，如 "2024-03-01"（不加引号时，写错的日期会被悄悄改成另一天）',
-          severity: 'error',
-        });
-      }
-      const result = schema.safeParse(parsed.plain, PARSE_PARAMS);
-      if (!result.success) {
-        problems.push(...issuesToProblems(result.error.issues, schema, file, parsed.lineOf, 2));
-        entries.push({ collection, id, file, abs, source, valid: false, data: {}, body: parsed.body, bodyLine: parsed.bodyLine, lineOf: parsed.lineOf });
-        continue;
-      }
-      const data = result.data as Record<string, unknown>;
-      problems.push(...imageProblems(data, dir, abs, file, parsed.lineOf));
-      if (!data.draft) {
-        problems.push(...exampleLeftovers(schema, data, file, parsed.lineOf));
-        const placeholder = (NEW_TYPES as Record<string, { body: string }>)[collection]?.body;
-        if (placeholder && parsed.body.includes(placeholder)) {
-          const line = parsed.bodyLine + parsed.body.slice(0, parsed.body.indexOf(placeholder)).split('\n').length - 1;
-          problems.push({ file, line, message: `正文里还留着新建文件时的提示“${placeholder.slice(0, 12)}……”，请换成真正的正文`, severity: 'error' });
-        }
-      }
-      entries.push({ collection, id, file, abs, source, valid: true, data, body: parsed.body, bodyLine: parsed.bodyLine, lineOf: parsed.lineOf });
+      continue;
     }
+    if (!(COLLECTION_NAMES as string[]).includes(top)) {
+      problems.push({ file, message: `不认识的栏目文件夹 ${top}/：栏目只有 ${COLLECTION_NAMES.join('、')}，这个文件不会被发布，请移到对应栏目里`, severity: 'error' });
+      continue;
+    }
+    problems.push(...guarded(file, () => checkFile(top as CollectionName, abs, file)));
+  }
+
+  function checkFile(collection: CollectionName, abs: string, file: string): void {
+    const schema = schemas[collection];
+    const name = path.basename(abs);
+    problems.push(...privacy(path.relative(dir, abs), file).map((p) => ({ ...p, line: undefined, message: `文件名中${p.message}` })));
+    if (!ENTRY_EXT.test(name)) {
+      if (!IMAGE_FILE_NAME.test(name)) problems.push(unknownFile(file, name));
+      else problems.push(...assetProblems(dir, abs, file));
+      return;
+    }
+    const id = entryIdFromPath(name);
+    if (!isAsciiSlug(id)) {
+      const suggestion = slugify(id) || 'news-item';
+      problems.push({
+        file,
+        message: `文件名只能用小写英文字母、数字和连字符（-），因为它就是网页地址。请改名为 ${suggestion}${path.extname(name)}`,
+        severity: 'error',
+      });
+    }
+    problems.push(...idRuleProblems(collection, id, file));
+    const read = readTextFile(abs, file, '文稿');
+    if (!read.ok) {
+      problems.push(read.problem);
+      return;
+    }
+    const source = read.text;
+    problems.push(...privacy(source, file));
+    let parsed;
+    try {
+      parsed = parseMarkdown(source);
+    } catch (error) {
+      if (!(error instanceof FrontmatterError)) throw error;
+      problems.push({ file, line: error.line, message: error.message, severity: 'error' });
+      return;
+    }
+    for (const datePath of datesIn(parsed.data)) {
+      problems.push({
+        file,
+        line: parsed.lineOf(datePath),
+        field: fieldPath(datePath),
+        message: '日期要加英文双引号，如 "2024-03-01"（不加引号时，写错的日期会被悄悄改成另一天）',
+        severity: 'error',
+      });
+    }
+    const result = schema.safeParse(parsed.plain, PARSE_PARAMS);
+    if (!result.success) {
+      problems.push(...issuesToProblems(result.error.issues, schema, file, parsed.lineOf, 2));
+      entries.push({ collection, id, file, abs, source, valid: false, data: {}, body: parsed.body, bodyLine: parsed.bodyLine, lineOf: parsed.lineOf });
+      return;
+    }
+    const data = result.data as Record<string, unknown>;
+    problems.push(...imageProblems(data, dir, abs, file, parsed.lineOf));
+    if (!data.draft) {
+      problems.push(...exampleLeftovers(schema, data, file, parsed.lineOf));
+      const placeholder = (NEW_TYPES as Record<string, { body: string }>)[collection]?.body;
+      if (placeholder && parsed.body.includes(placeholder)) {
+        const line = parsed.bodyLine + parsed.body.slice(0, parsed.body.indexOf(placeholder)).split('\n').length - 1;
+        problems.push({ file, line, message: `正文里还留着新建文件时的提示“${placeholder.slice(0, 12)}……”，请换成真正的正文`, severity: 'error' });
+      }
+    }
+    entries.push({ collection, id, file, abs, source, valid: true, data, body: parsed.body, bodyLine: parsed.bodyLine, lineOf: parsed.lineOf });
   }
   problems.push(...crossEntryProblems(entries, dir, today));
 
@@ -165,10 +186,23 @@ export function checkContent(dir: string, settings: SiteSettings, options: Check
       if (line === undefined || !lines[line - 1]?.includes(text)) problems.push(...privacy(text, entry.file, line).filter(unsaid));
     }
     const shown = (text: string, line: number) => privacy(text, entry.file, line).filter(unsaid);
-    problems.push(...markdownProblems(entry.body, entry.abs, entry.file, entry.bodyLine, targets, shown));
+    problems.push(...guarded(entry.file, () => markdownProblems(entry.body, entry.abs, entry.file, entry.bodyLine, targets, shown)));
   }
   endImageCheck();
   return { problems, entries };
+}
+
+/**
+ * One file's check, with a program fault turned into a problem about that file:
+ * a hostile file must not hide the problems in every other one, nor print a stack trace.
+ */
+function guarded(file: string, check: () => Problem[] | void): Problem[] {
+  try {
+    return check() ?? [];
+  } catch (error) {
+    const what = error instanceof Error ? error.name : typeof error;
+    return [{ file, message: `检查这个文件时程序出错（${what}），文件没有通过检查：请把这个文件和这条提示转给技术人员`, severity: 'error' }];
+  }
 }
 
 function idRuleProblems(collection: CollectionName, id: string, file: string): Problem[] {
@@ -180,15 +214,6 @@ function idRuleProblems(collection: CollectionName, id: string, file: string): P
     return [{ file, message: `文件名 ${id} 已被网站栏目占用，请换一个文件名`, severity: 'error' }];
   }
   return [];
-}
-
-function* walk(folder: string): Generator<string> {
-  for (const name of readdirSync(folder).sort()) {
-    if (name.startsWith('.')) continue;
-    const abs = path.join(folder, name);
-    if (statSync(abs).isDirectory()) yield* walk(abs);
-    else yield abs;
-  }
 }
 
 function unknownFile(file: string, name: string): Problem {

@@ -5,7 +5,7 @@
  * decode. What Astro or sharp would otherwise stop on (in English) or copy
  * through (an SVG with a script) is refused here, in Chinese, with the fix.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import { createSyncFn } from 'synckit';
 import { cacheRoot, digest, PassedKeys, sourceDigest } from '../build-cache.ts';
 import { sniffImage, type ImageKind } from '../image-bytes.ts';
 import { confineFile, confineMessage } from './confine.ts';
+import { readRegularFile } from './read-source.ts';
 import type { Decoded } from './decode-image-worker.ts';
 
 /** Largest image file staff may commit; phone photos are larger only when uncompressed. */
@@ -63,16 +64,15 @@ export function imageReferenceProblem(root: string, target: string, written: str
 
 /** What is wrong with the image file at `abs` (already confined), if anything. */
 export function imageFileProblem(abs: string): string | undefined {
-  let bytes: Buffer;
-  try {
-    const size = statSync(abs).size;
-    if (size > MAX_IMAGE_BYTES) {
-      return `图片文件太大（${(size / 1024 / 1024).toFixed(1)} MB），单张不能超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB：请先压缩或缩小后再提交`;
+  const read = readRegularFile(abs, MAX_IMAGE_BYTES);
+  if (!read.ok) {
+    if (read.reason === 'too-large') {
+      return `图片文件太大（${((read.size ?? 0) / 1024 / 1024).toFixed(1)} MB），单张不能超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB：请先压缩或缩小后再提交`;
     }
-    bytes = readFileSync(abs);
-  } catch {
+    if (read.reason !== 'unreadable') return confineMessage(read.reason, path.basename(abs), '图片');
     return '无法读取这个图片文件（可能没有读取权限）：请重新复制这张图片后再提交';
   }
+  const bytes = read.bytes;
   if (bytes.length === 0) return '图片文件是空的（0 字节），可能没有复制完整：请重新放入这张图片';
   const kind = sniffImage(bytes);
   const accepted = ACCEPTED[kind];

@@ -68,6 +68,11 @@ export function markdownProblems(
   const problems: Problem[] = [];
   const lineOf = (node: MdastNode) => (node.position?.start.line ?? 1) + bodyLine - 1;
   const report = (node: MdastNode, message: string) => problems.push({ file, line: lineOf(node), message, severity: 'error' });
+  const deep = deeplyNestedLine(body);
+  if (deep !== undefined) {
+    const message = `这一行的引用（>）或列表（- 、1. ）嵌套超过 ${MAX_LINE_NESTING} 层，网站无法正常生成：请删掉多余的 > 或 - 符号`;
+    return [{ file, line: bodyLine + deep, message, severity: 'error' }];
+  }
   const tree = markdownToMdast(body) as MdastNode;
   // A definition an image uses is an image address: `![说明][x]` with `[x]: https://…` is a remote image.
   const nodes = walkTree(tree);
@@ -179,6 +184,29 @@ export function markdownProblems(
   const sourceOf = ({ position }: MdastNode) => body.slice(position?.start.offset ?? 0, position?.end.offset ?? 0);
   for (const { node, text } of shown) if (!sourceOf(node).includes(text)) problems.push(...scanShown(text, lineOf(node)));
   return unique(problems);
+}
+
+/** Quotes and list items opened on one line: the parser's time grows with the square of their number (250,000 `>` take 20 s). */
+const MAX_LINE_NESTING = 32;
+
+/** The 0-based index of the first line that opens more than `MAX_LINE_NESTING` containers, read without parsing. */
+function deeplyNestedLine(body: string): number | undefined {
+  const lines = body.split('\n');
+  for (const [index, line] of lines.entries()) {
+    let at = 0;
+    for (let depth = 0; ; depth++) {
+      if (depth > MAX_LINE_NESTING) return index;
+      while (line[at] === ' ' || line[at] === '\t') at++;
+      if (line[at] === '>') at++;
+      else if ('-+*'.includes(line[at] ?? 'x') && (line[at + 1] === ' ' || line[at + 1] === '\t')) at += 2;
+      else {
+        const number = /^\d{1,9}[.)][ \t]/.exec(line.slice(at, at + 11));
+        if (!number) break;
+        at += number[0].length;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Deeper than this, a body is refused: no real text nests so far, and deep trees exhaust the stack of whatever walks them. */

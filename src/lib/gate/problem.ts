@@ -50,3 +50,14 @@ export class ContentProblemsError extends Error {
     this.stack = '';
   }
 }
+
+/**
+ * A fault of the check program itself (not of any one file), said in Chinese
+ * without a stack trace: staff can only pass it on, and a trace would bury that.
+ */
+export function programFault(error: unknown): ContentProblemsError {
+  const what = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]!.slice(0, 160)}` : String(error).slice(0, 160);
+  return new ContentProblemsError([
+    { file: '（内容检查程序）', message: `检查程序本身出错，网站没有生成，已发布的网站不受影响：请把这条提示转给技术人员（${maskPersonalData(what)}）`, severity: 'error' },
+  ]);
+}

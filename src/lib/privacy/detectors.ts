@@ -44,6 +44,9 @@ export const canonicalValue = (value: string) => normalizeForScan(value).text.re
 /** Digit groups joined by separators (at most three in a row), an ID's final X, a leading +. */
 const DIGIT_RUN = new RegExp(String.raw`(?<![0-9A-Za-z+])\+?\d+(?:${SEPARATOR}{1,3}\d+)*(?:${SEPARATOR}{0,3}[Xx])?(?![0-9A-Za-z])`, 'g');
 
+/** Eighteen characters of an ID number between anything but digits. */
+const GLUED_ID = /(?<!\d)(\d{17}[\dXx])(?!\d)/g;
+
 const PROVINCE_ABBR = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼';
 /** Letters on plates (no I, no O), in either case: people type 琼c12345. A class is faster than the i flag. */
 const PLATE_LETTER = 'A-HJ-NP-Za-hj-np-z';
@@ -145,6 +148,12 @@ export function findPersonalData(original: string, latestYear = new Date().getUT
     // Most runs are years and counts: fewer than 11 digits spell nothing.
     if (run[0].replace(/\D/g, '').length < 11) continue;
     for (const n of numbersInRun(run, latestYear)) add(n.kind, n.value, n.at, n.length);
+  }
+  // An ID number glued to letters (号码460002…35abc, a file name) escapes the runs above; its checksum and date make it safe to look for anywhere.
+  for (const m of matches(GLUED_ID, text)) {
+    const at = originOf(m.index);
+    const covered = findings.some((f) => f.index <= at && at < f.index + f.length);
+    if (!covered && isResidentId(m[1]!, latestYear)) add('id-card', m[1]!.toUpperCase(), m.index, m[1]!.length);
   }
   for (const m of matches(CHINESE_RUN, text)) {
     const number = numberKind([[...m[0]].map(chineseDigit).join('')], latestYear);

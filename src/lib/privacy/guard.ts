@@ -2,12 +2,12 @@
  * The personal-data guard as the content gate and the built-site scan use it:
  * findings turned into problems, minus what the allowlist declares public.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { privacyAllowlistSchema } from '../../schemas/privacy-allowlist.ts';
 import type { Problem } from '../gate/problem.ts';
 import { issuesToProblems, PARSE_PARAMS } from '../gate/zod-messages.ts';
 import { loadYaml, YamlProblem } from '../gate/yaml.ts';
+import { readTextFile } from '../gate/read-source.ts';
 import { displayPath } from '../settings.ts';
 import { canonicalValue, findPersonalData, KIND_LABELS, maskValue } from './detectors.ts';
 import { lineAt } from './normalize.ts';
@@ -20,9 +20,10 @@ export type Allowlist = ReadonlySet<string>;
 
 export function loadAllowlist(contentDir: string): { allow: Allowlist; problems: Problem[] } {
   const file = path.join(contentDir, ALLOWLIST_FILE);
-  if (!existsSync(file)) return { allow: new Set(), problems: [] };
-  const source = readFileSync(file, 'utf8');
   const shown = displayPath(file);
+  const read = readTextFile(file, shown, '放行清单');
+  if (!read.ok) return { allow: new Set(), problems: read.missing ? [] : [read.problem] };
+  const source = read.text;
   let raw: unknown;
   try {
     raw = loadYaml(source, { core: true }) ?? [];
