@@ -5,6 +5,7 @@
  * a content file changes: problems are logged and shown in the browser's error
  * overlay, and the server keeps running.
  */
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { checkContent, type ContentCheck } from '../lib/gate/check-content.ts';
 import { ContentProblemsError, formatProblem, programFault, sortProblems } from '../lib/gate/problem.ts';
@@ -18,13 +19,13 @@ export function latestContentCheck(): ContentCheck {
   return latest;
 }
 
-/** Runs the gate; returns the error to show, if any. */
-function runGate(logger: AstroIntegrationLogger): ContentProblemsError | undefined {
+/** Runs the gate (links to files served as they are are checked in `publicDir`); returns the error to show, if any. */
+function runGate(logger: AstroIntegrationLogger, publicDir: string): ContentProblemsError | undefined {
   const started = performance.now();
   let problems;
   let count = 0;
   try {
-    const result = checkContent(contentDir(), loadSettings());
+    const result = checkContent(contentDir(), loadSettings(), { publicDir });
     latest = result;
     problems = result.problems;
     count = result.entries.length;
@@ -39,11 +40,13 @@ function runGate(logger: AstroIntegrationLogger): ContentProblemsError | undefin
 }
 
 export function contentGate(): AstroIntegration {
+  let publicDir = '';
   return {
     name: 'jindu:content-gate',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
-        const failure = runGate(logger);
+      'astro:config:setup': ({ command, config, logger }) => {
+        publicDir = fileURLToPath(config.publicDir);
+        const failure = runGate(logger, publicDir);
         if (!failure) return;
         if (command === 'build') throw failure;
         logger.error(failure.message);
@@ -55,7 +58,7 @@ export function contentGate(): AstroIntegration {
           if (!file.startsWith(dir)) return;
           clearTimeout(timer);
           timer = setTimeout(() => {
-            const failure = runGate(logger);
+            const failure = runGate(logger, publicDir);
             if (!failure) return;
             logger.error(failure.message);
             server.hot.send({ type: 'error', err: { message: failure.message, stack: '', plugin: 'jindu:content-gate' } });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalValue, findPersonalData, maskPersonalData, maskValue, type FindingKind } from '../../src/lib/privacy/detectors.ts';
 import { idCheckDigit, isLegacyResidentId, isResidentId, passesLuhn } from '../../src/lib/privacy/id-card.ts';
 import { personalDataProblems } from '../../src/lib/privacy/guard.ts';
-import { normalizeForScan } from '../../src/lib/privacy/normalize.ts';
+import { lineLocator, normalizeForScan } from '../../src/lib/privacy/normalize.ts';
 
 const YEAR = 2026;
 
@@ -192,6 +192,12 @@ describe('identity numbers', () => {
 });
 
 describe('reporting', () => {
+  it('finds the line of any offset, line ends included', () => {
+    const lineAt = lineLocator('一\n二\n\n四');
+    expect([0, 1, 2, 3, 4, 5, 6].map(lineAt)).toEqual([1, 1, 2, 2, 3, 4, 4]);
+    expect(lineLocator('')(0)).toBe(1);
+  });
+
   it('maps every character of the folded text back to where it was', () => {
     // Full-width digits fold one for one, U+200B vanishes, ㍿ folds into four characters.
     const { text, originOf } = normalizeForScan('ab４６\u200b０㍿c\n号');

@@ -66,7 +66,7 @@ export interface ContentCheck {
 }
 
 export interface CheckOptions {
-  /** The project's public/ folder, for links to files served as they are. */
+  /** The project's public/ folder, for links to files served as they are (default: `SITE_PUBLIC_DIR`, as astro.config.mjs reads it, or ./public). */
   publicDir?: string;
   env?: NodeJS.ProcessEnv;
 }
@@ -170,7 +170,7 @@ export function checkContent(dir: string, settings: SiteSettings, options: Check
   const targets = {
     pages: knownPaths(valid, today),
     anchors: knownAnchors(valid, today),
-    publicDir: options.publicDir ?? path.resolve('public'),
+    publicDir: options.publicDir ?? path.resolve((options.env ?? process.env).SITE_PUBLIC_DIR || 'public'),
     contentDir: dir,
   };
   // Text as it will be published (YAML escapes and Markdown entities decoded), scanned again for personal

@@ -10,7 +10,7 @@ import { loadYaml, YamlProblem } from '../gate/yaml.ts';
 import { readTextFile } from '../gate/read-source.ts';
 import { displayPath } from '../settings.ts';
 import { canonicalValue, findPersonalData, KIND_LABELS, maskValue } from './detectors.ts';
-import { lineAt } from './normalize.ts';
+import { lineLocator } from './normalize.ts';
 
 export const ALLOWLIST_FILE = 'privacy-allowlist.yaml';
 
@@ -46,11 +46,12 @@ export function personalDataProblems(
   allow: Allowlist,
   { firstLine = 1, latestYear }: { firstLine?: number; latestYear: number },
 ): Problem[] {
+  const lineAt = lineLocator(text);
   return findPersonalData(text, latestYear)
     .filter((f) => !allow.has(canonicalValue(f.value)))
     .map((f) => ({
       file,
-      line: lineAt(text, f.index) + firstLine - 1,
+      line: lineAt(f.index) + firstLine - 1,
       message:
         `疑似个人信息（${KIND_LABELS[f.kind]}：${maskValue(f.value)}）。公开网页不能出现任何人的身份证号、手机号、银行卡号、车牌号，` +
         `也不能点名涉毒人员；请删除，或改写为“王某”这样的称呼。若确属公开信息（如单位公布的电话、官员的公开职务），请在 ${ALLOWLIST_FILE} 登记并写明理由`,

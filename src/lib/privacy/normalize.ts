@@ -82,9 +82,21 @@ export function normalizeForScan(original: string): ScanText {
   };
 }
 
-/** 1-based line of an offset in `text`. */
-export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+/**
+ * The 1-based line of an offset in `text`. Line starts are found once, then
+ * each lookup is a binary search: a file with thousands of findings stays linear.
+ */
+export function lineLocator(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  };
 }
