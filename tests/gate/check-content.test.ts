@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/gate/check-content.ts';
 import { formatProblem } from '../../src/lib/gate/problem.ts';
 import { loadSettings } from '../../src/lib/settings.ts';
+import { news } from './temp-site.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/other-city');
 
@@ -33,19 +34,6 @@ function report(): string[] {
   const { problems } = checkContent(dir, loadSettings(dir, {}));
   return problems.map((p) => formatProblem({ ...p, file: path.relative(dir, path.resolve(p.file)) }));
 }
-
-const news = (fields: Record<string, string>) =>
-  `---\n${Object.entries({
-    title: '城关镇开展禁毒宣传活动',
-    date: '"2025-04-01"',
-    category: '宣传教育',
-    outlets: '[本站]',
-    summary: '城关镇在集市上设点宣传禁毒知识，发放宣传资料。',
-    ...fields,
-  })
-    .filter(([, v]) => v !== '')
-    .map(([k, v]) => `${k}: ${v}`)
-    .join('\n')}\n---\n\n正文。\n`;
 
 describe('content gate', () => {
   it('passes the valid fixture', () => {

@@ -8,12 +8,13 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/gate/check-content.ts';
 import { formatProblem } from '../../src/lib/gate/problem.ts';
 import { loadSettings } from '../../src/lib/settings.ts';
+import { pngChunk } from '../helpers/image-bytes.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/other-city');
 
@@ -68,15 +69,6 @@ const png = (width: number, height: number, colour = '#3c6') =>
 async function photo(): Promise<Buffer> {
   const raw = Buffer.from(Array.from({ length: 160 * 120 * 3 }, (_, i) => (i * 7919) % 251));
   return sharp(raw, { raw: { width: 160, height: 120, channels: 3 } }).jpeg().toBuffer();
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
 }
 
 /** A grey PNG of `width`×`height` whose rows are deflated from `rows` rows of zeros (all of them: a real bomb). */

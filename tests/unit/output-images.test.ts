@@ -7,10 +7,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { imageMetadataProblems } from '../../src/lib/output-images.ts';
+import { pngChunk } from '../helpers/image-bytes.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -33,15 +33,6 @@ async function check(name: string, bytes: string | Uint8Array): Promise<string[]
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, bytes);
   return (await imageMetadataProblems(dir)).map((p) => `${p.file} ${p.message}`);
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
 }
 
 /** `png` with one more chunk just before IEND, as an editor would add it. */
