@@ -3,6 +3,8 @@
  * twice or still to come fails the check (and so the build), because it would
  * be counted in the published totals; dates that come in pairs stay in order.
  */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import type { AstroIntegrationLogger } from 'astro';
 import { contentGate } from '../../src/integrations/content-gate.ts';
@@ -109,8 +111,9 @@ describe('the same event recorded twice', () => {
     try {
       const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() } as unknown as AstroIntegrationLogger;
       const setup = contentGate().hooks['astro:config:setup'] as (options: unknown) => void;
-      expect(() => setup({ command: 'build', logger })).toThrow(ContentProblemsError);
-      expect(() => setup({ command: 'build', logger })).toThrow(/内容检查发现 1 处错误，网站没有生成。[\s\S]*events\/b\.md 与 .*events\/a\.md 重复/);
+      const options = { command: 'build', config: { publicDir: pathToFileURL(path.resolve('public') + '/') }, logger };
+      expect(() => setup(options)).toThrow(ContentProblemsError);
+      expect(() => setup(options)).toThrow(/内容检查发现 1 处错误，网站没有生成。[\s\S]*events\/b\.md 与 .*events\/a\.md 重复/);
     } finally {
       vi.unstubAllEnvs();
     }
