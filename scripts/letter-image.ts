@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent } from '../src/lib/gate/check-content.ts';
+import { checkContent, validEntries } from '../src/lib/gate/check-content.ts';
 import { ContentProblemsError } from '../src/lib/gate/problem.ts';
 import { contentDir, displayPath, loadSettings } from '../src/lib/settings.ts';
 import { slugify } from '../src/lib/slug.ts';
@@ -28,13 +28,13 @@ async function main(): Promise<number> {
   }
   const settings = loadSettings();
   const { entries } = checkContent(contentDir(), settings);
-  const letters = entries.filter((e) => e.collection === 'letters' && e.valid);
+  const letters = validEntries(entries, 'letters');
   const letter = letters.find((e) => e.id === id);
   if (!letter) {
     console.error(`找不到信件「${id}」。现有信件：${letters.map((l) => l.id).join('、')}\n${USAGE}`);
     return 2;
   }
-  const source = { ...(letter.data as Omit<LetterSource, 'id' | 'body'>), id, body: letter.body };
+  const source: LetterSource = { id, data: letter.data, body: letter.body };
   mkdirSync(values.out as string, { recursive: true });
   for (const school of schools) {
     const inputs = letterInputs(source, settings, school);

@@ -7,28 +7,27 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { imagePath, schemaContext } from '../src/schemas/context.ts';
-import { COLLECTIONS } from '../src/schemas/index.ts';
+import { contentTypeOf, type CollectionName } from '../src/schemas/index.ts';
 import { ContentProblemsError, formatProblem } from '../src/lib/gate/problem.ts';
 import { checkContent } from '../src/lib/gate/check-content.ts';
-import { NEW_TYPES, newEntryName, newEntryText, type NewType } from '../src/lib/new-entry.ts';
+import { NEW_TYPES, newEntryName, newEntryText } from '../src/lib/new-entry.ts';
 import { buildDate } from '../src/lib/publishing.ts';
 import { contentDir, displayPath, loadSettings } from '../src/lib/settings.ts';
 import { absoluteUrl, entryPath, paths } from '../src/lib/urls.ts';
 
-const TYPES = Object.keys(NEW_TYPES) as NewType[];
 const USAGE = `用法：npm run new -- 类型 "中文标题"
-类型：${TYPES.map((t) => `${t}（${COLLECTIONS[t].label}）`).join('、')}
+类型：${NEW_TYPES.map((t) => `${t}（${contentTypeOf(t).names.staff}）`).join('、')}
 例如：npm run new -- news "我市开展禁毒宣传进社区活动"`;
 
 function main(): number {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { campaign: { type: 'string' } } });
   const [type, ...titleWords] = positionals;
   const title = titleWords.join(' ').trim();
-  if (!type || !TYPES.includes(type as NewType) || !title) {
+  if (!type || !(NEW_TYPES as string[]).includes(type) || !title) {
     console.error(USAGE);
     return 2;
   }
-  const kind = type as NewType;
+  const kind = type as CollectionName;
   const dir = contentDir();
   const settings = loadSettings(dir);
   const today = buildDate(settings.timeZone);

@@ -1,9 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { imagePath, schemaContext } from './schemas/context.ts';
-import { COLLECTIONS, ENTRY_PATTERN, entryIdFromPath, type CollectionName } from './schemas/index.ts';
-import { baseSchema } from './schemas/bases.ts';
-import { newsSchema } from './schemas/news.ts';
+import { COLLECTION_NAMES, CONTENT_TYPES, ENTRY_PATTERN, entryIdFromPath, type CollectionName } from './schemas/index.ts';
 import { contentDir } from './lib/settings.ts';
 import { site } from './site.ts';
 
@@ -15,16 +13,18 @@ const loader = (name: CollectionName) =>
     generateId: ({ entry }) => entryIdFromPath(entry),
   });
 
-/** For collections without images. */
+/** For collections without images: the schema is built once, not once per entry. */
 const plain = schemaContext(site, imagePath);
 
-export const collections = {
-  news: defineCollection({ loader: loader('news'), schema: ({ image }) => newsSchema(schemaContext(site, image)) }),
-  bases: defineCollection({ loader: loader('bases'), schema: ({ image }) => baseSchema(schemaContext(site, image)) }),
-  lectures: defineCollection({ loader: loader('lectures'), schema: COLLECTIONS.lectures.schema(plain) }),
-  letters: defineCollection({ loader: loader('letters'), schema: COLLECTIONS.letters.schema() }),
-  campaigns: defineCollection({ loader: loader('campaigns'), schema: COLLECTIONS.campaigns.schema() }),
-  events: defineCollection({ loader: loader('events'), schema: COLLECTIONS.events.schema(plain) }),
-  topics: defineCollection({ loader: loader('topics'), schema: COLLECTIONS.topics.schema() }),
-  pages: defineCollection({ loader: loader('pages'), schema: COLLECTIONS.pages.schema() }),
-};
+function collection(name: CollectionName) {
+  const { schema, images } = CONTENT_TYPES[name];
+  return defineCollection({
+    loader: loader(name),
+    schema: images ? ({ image }) => schema(schemaContext(site, image)) : schema(plain),
+  });
+}
+
+/** Entry types come from each content type's own schema (what Astro infers from `schema`). */
+type Collections = { [Name in CollectionName]: Omit<ReturnType<typeof collection>, 'schema'> & { schema: ReturnType<(typeof CONTENT_TYPES)[Name]['schema']> } };
+
+export const collections = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, collection(name)])) as Collections;

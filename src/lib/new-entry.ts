@@ -5,24 +5,21 @@
  * values can never reach the site before someone has replaced them.
  */
 import { z } from 'astro/zod';
-import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
+import { COLLECTION_NAMES, contentTypeOf, type CollectionName, type ContentType } from '../schemas/index.ts';
 import type { SchemaContext } from '../schemas/context.ts';
 import { schemaAt } from '../schemas/fields.ts';
 import { isAsciiSlug, slugify } from './slug.ts';
 import { displayWidth } from './text-width.ts';
 
-/** Content types `npm run new` creates, and the field the title given on the command line fills. */
-export const NEW_TYPES = {
-  news: { titleField: 'title', datedName: true, body: '在这里写正文。先写时间、地点、单位和事情，再写细节。段落之间空一行；小标题写成“## 小标题”。' },
-  lectures: { titleField: 'topic', datedName: false, body: '' },
-  letters: { titleField: 'title', datedName: false, body: '在这里写信的正文。段落之间空一行；小标题写成“## 一、……”。' },
-  bases: { titleField: 'name', datedName: false, body: '在这里介绍参观者能看到什么、建议的参观路线和时长、学校怎样预约。' },
-  campaigns: { titleField: 'name', datedName: false, body: '在这里介绍活动的目的、时间和主要形式。' },
-  events: { titleField: 'venue', datedName: true, body: '' },
-  topics: { titleField: 'title', datedName: false, body: '在这里写正文。用“## 小标题”分段，多用短句和列表。' },
-} as const satisfies Partial<Record<CollectionName, { titleField: string; datedName: boolean; body: string }>>;
+/** Content types `npm run new` creates: those with a scaffold in the content model. */
+export const NEW_TYPES = COLLECTION_NAMES.filter((name) => contentTypeOf(name).scaffold);
 
-export type NewType = keyof typeof NEW_TYPES;
+/** What `npm run new` writes for a type that has a scaffold. */
+export function scaffoldOf(type: CollectionName): NonNullable<ContentType['scaffold']> {
+  const scaffold = contentTypeOf(type).scaffold;
+  if (!scaffold) throw new RangeError(`no scaffold for ${type}`);
+  return scaffold;
+}
 
 /** A required date field (its example is a quoted date) is filled with today. */
 const DATE_EXAMPLE = /^"\d{4}-\d{2}-\d{2}"$/;
@@ -66,7 +63,7 @@ function fieldLines(schema: z.ZodType, path: string[], indent: string, values: R
 }
 
 export interface NewEntryOptions {
-  type: NewType;
+  type: CollectionName;
   title: string;
   /** `YYYY-MM-DD`, in the site's time zone. */
   today: string;
@@ -77,8 +74,8 @@ export interface NewEntryOptions {
 
 /** The Markdown text of a new entry. */
 export function newEntryText({ type, title, today, ctx, values: given = {} }: NewEntryOptions): string {
-  const spec = NEW_TYPES[type];
-  const schema = COLLECTIONS[type].schema(ctx) as z.ZodType;
+  const spec = scaffoldOf(type);
+  const schema = contentTypeOf(type).schema(ctx);
   const values: Record<string, string> = { ...given, [spec.titleField]: yamlString(title) };
   const { node } = schemaAt(schema, []);
   for (const [key, field] of Object.entries((node as z.ZodObject).shape as Record<string, z.ZodType>)) {
@@ -99,9 +96,9 @@ export function newEntryText({ type, title, today, ctx, values: given = {} }: Ne
 }
 
 /** A readable ASCII file name for `title`, unique among `taken` (adds -2, -3…). */
-export function newEntryName(type: NewType, title: string, today: string, taken: ReadonlySet<string>): string {
+export function newEntryName(type: CollectionName, title: string, today: string, taken: ReadonlySet<string>): string {
   const words = slugify(title).split('-').slice(0, 12).join('-') || type;
-  const base = NEW_TYPES[type].datedName ? `${today}-${words}` : words;
+  const base = scaffoldOf(type).datedName ? `${today}-${words}` : words;
   let name = base;
   for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
   if (!isAsciiSlug(name)) throw new Error(`not a slug: ${name}`);

@@ -4,6 +4,7 @@
  * appears from the first build on or after its date; a lecture counts as
  * upcoming through the whole of its day. Tests set the day with SITE_BUILD_DATE.
  */
+import { CONTENT_TYPES, type CollectionName } from '../schemas/index.ts';
 import { dateInZone, isRealDate } from './dates.ts';
 
 export function buildDate(timeZone: string, env: NodeJS.ProcessEnv = process.env, now = new Date()): string {
@@ -20,12 +21,9 @@ export function isPublished(entry: { draft?: boolean; date?: string }, today: st
   return !entry.draft && (entry.date === undefined || entry.date <= today);
 }
 
-/** Collections whose `date` is a publication date (a lecture's date is when it happens). */
-const SCHEDULED = new Set(['news', 'letters']);
-
-/** Whether an entry of `collection` has a page (or row) on the site built on `today`. */
-export function isPublic(collection: string, entry: { draft?: boolean; date?: string }, today: string): boolean {
-  return SCHEDULED.has(collection) ? isPublished(entry, today) : !entry.draft;
+/** Whether an entry of `collection` has a page (or row) on the site built on `today`: its type says whether its date schedules it (a lecture's date is when it happens). */
+export function isPublic(collection: CollectionName, entry: { draft?: boolean; date?: string }, today: string): boolean {
+  return CONTENT_TYPES[collection].schedules ? isPublished(entry, today) : !entry.draft;
 }
 
 /** Whether an event on `date` is still to come (or happening) on `today`. */

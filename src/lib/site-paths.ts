@@ -6,10 +6,11 @@
 import { yearOf } from './dates.ts';
 import { NEWS_PAGE_SIZE } from './pagination.ts';
 import { isPublic } from './publishing.ts';
-import { entryPath, paths } from './urls.ts';
+import { COLLECTION_NAMES, type CollectionName } from '../schemas/index.ts';
+import { entryPath, paths, sectionPath } from './urls.ts';
 
 export interface PathEntry {
-  collection: string;
+  collection: CollectionName;
   id: string;
   data: Record<string, unknown>;
 }
@@ -19,15 +20,11 @@ const pagesOf = (items: number, url: (page: number) => string) => Array.from({ l
 
 export function knownPaths(entries: readonly PathEntry[], today: string): Set<string> {
   const known = new Set<string>([
-    paths.home(),
+    // Every content type's section page (the pages type's is the home page), and the pages no type makes.
+    ...COLLECTION_NAMES.map(sectionPath),
     paths.newsArchive(),
     paths.newsTags(),
-    paths.lectures(),
     paths.lecturesCalendar(),
-    paths.letters(),
-    paths.bases(),
-    paths.topics(),
-    paths.campaigns(),
     paths.search(),
     paths.about(),
     paths.contact(),

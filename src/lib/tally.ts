@@ -3,42 +3,22 @@
  * added up, used by the site (campaign and home pages) and by `npm run tally`,
  * so the two can never disagree and no figure is typed in by hand twice.
  */
+import type { EntryData } from '../schemas/index.ts';
 import type { Problem } from './gate/problem.ts';
 
-export interface EventFigures {
-  leaflets: number;
-  audience: number;
-}
+export type EventFigures = Pick<EntryData<'events'>, 'leaflets' | 'audience'>;
 
-/** An event record as the tally reads it (the `events` schema plus where it came from). */
-export interface EventRecord extends EventFigures {
+/** An event record as the tally reads it: the `events` schema's fields plus where it came from. */
+export type EventRecord = Omit<EntryData<'events'>, 'draft'> & {
   id: string;
   /** Project-relative path, for messages. */
   file: string;
-  campaign: string;
-  date: string;
-  town: string;
-  organizer: string;
-  venue: string;
-  format: string;
-  /** File name of a news item about the event. */
-  news?: string;
-}
+};
 
-export interface CampaignRecord {
-  id: string;
-  file: string;
-  name: string;
-  start: string;
-  end: string;
-  reported: Totals;
-}
+export type CampaignRecord = Pick<EntryData<'campaigns'>, 'name' | 'start' | 'end' | 'reported'> & { id: string; file: string };
 
-export interface Totals {
-  events: number;
-  leaflets: number;
-  audience: number;
-}
+/** Events, leaflets and audience: what a campaign reports and what its records add up to. */
+export type Totals = EntryData<'campaigns'>['reported'];
 
 export function totalsOf(events: readonly EventFigures[]): Totals {
   return events.reduce<Totals>(

@@ -3,13 +3,38 @@
  * sitemap and tests all ask this module, so a link can never disagree with the
  * page it points to. Paths end with `/` (the site is built as directories).
  */
+import { CONTENT_TYPES, type CollectionName } from '../schemas/index.ts';
 import { NEWS_CATEGORIES } from '../schemas/news.ts';
 import { slugify } from './slug.ts';
 
+/** A content type's section page (`/news/`, `/`), from the content model's route. */
+export function sectionPath(collection: CollectionName): string {
+  const { section } = CONTENT_TYPES[collection].route;
+  return section ? `/${section}/` : '/';
+}
+
+/**
+ * Where an entry is published: its own page, or its row on the section page
+ * (a lecture). Undefined for records without a place of their own (events).
+ */
+export function entryPath(collection: CollectionName, id: string): string | undefined {
+  const { entry } = CONTENT_TYPES[collection].route;
+  if (entry === 'none') return undefined;
+  return entry === 'anchor' ? `${sectionPath(collection)}#${id}` : `${sectionPath(collection)}${id}/`;
+}
+
+/** A link to a content type's section, by its reader-facing name: breadcrumbs, navigation. */
+export function sectionLink(collection: CollectionName): { label: string; href: string } {
+  return { label: CONTENT_TYPES[collection].names.section, href: sectionPath(collection) };
+}
+
+/** The entry path of a type whose entries always have one. */
+const pageOf = (collection: CollectionName) => (id: string) => entryPath(collection, id)!;
+
 export const paths = {
   home: () => '/',
-  newsList: (page = 1) => (page <= 1 ? '/news/' : `/news/page/${page}/`),
-  news: (id: string) => `/news/${id}/`,
+  newsList: (page = 1) => (page <= 1 ? sectionPath('news') : `/news/page/${page}/`),
+  news: pageOf('news'),
   newsYear: (year: number, page = 1) => (page <= 1 ? `/news/archive/${year}/` : `/news/archive/${year}/page/${page}/`),
   newsArchive: () => '/news/archive/',
   newsCategory: (label: string, page = 1) => {
@@ -18,22 +43,22 @@ export const paths = {
   },
   newsTags: () => '/news/tags/',
   newsTag: (tag: string, page = 1) => (page <= 1 ? `/news/tags/${tagSlug(tag)}/` : `/news/tags/${tagSlug(tag)}/page/${page}/`),
-  lectures: () => '/lectures/',
-  lecture: (id: string) => `/lectures/#${id}`,
+  lectures: () => sectionPath('lectures'),
+  lecture: pageOf('lectures'),
   lecturesCalendar: () => '/lectures/lectures.ics',
-  letters: () => '/letters/',
-  letter: (id: string) => `/letters/${id}/`,
-  bases: () => '/bases/',
-  base: (id: string) => `/bases/${id}/`,
-  topics: () => '/topics/',
-  topic: (id: string) => `/topics/${id}/`,
-  campaigns: () => '/campaigns/',
-  campaign: (id: string) => `/campaigns/${id}/`,
+  letters: () => sectionPath('letters'),
+  letter: pageOf('letters'),
+  bases: () => sectionPath('bases'),
+  base: pageOf('bases'),
+  topics: () => sectionPath('topics'),
+  topic: pageOf('topics'),
+  campaigns: () => sectionPath('campaigns'),
+  campaign: pageOf('campaigns'),
   campaignEvents: (id: string, format: 'csv' | 'json') => `/campaigns/${id}/events.${format}`,
   search: (query?: string) => (query ? `/search/?q=${encodeURIComponent(query)}` : '/search/'),
-  about: () => '/about/',
-  contact: () => '/contact/',
-  help: () => '/help/',
+  about: () => pageOf('pages')('about'),
+  contact: () => pageOf('pages')('contact'),
+  help: () => pageOf('pages')('help'),
   rss: () => '/rss.xml',
   /** The 1200×630 share card of a page (`/` → /og/home/card.png). */
   shareCard: (pagePath: string) => `/og${pagePath === '/' ? '/home/' : pagePath}card.png`,
@@ -47,31 +72,6 @@ export const paths = {
   /** The city's logo as drawn at build time; the name carries a hash of its bytes. */
   logo: (name: string) => `/${name}.png`,
 } as const;
-
-/**
- * Where an entry is published: its own page, or for a lecture its row in the
- * schedule. Undefined for records without a page of their own (events).
- */
-export function entryPath(collection: string, id: string): string | undefined {
-  switch (collection) {
-    case 'news':
-      return paths.news(id);
-    case 'letters':
-      return paths.letter(id);
-    case 'bases':
-      return paths.base(id);
-    case 'topics':
-      return paths.topic(id);
-    case 'campaigns':
-      return paths.campaign(id);
-    case 'lectures':
-      return paths.lecture(id);
-    case 'pages':
-      return `/${id}/`;
-    default:
-      return undefined;
-  }
-}
 
 /** ASCII slug of a category label: 校园禁毒 → campus. */
 export function categorySlug(label: string): string {

@@ -4,6 +4,7 @@
  */
 import { formatChineseDate } from '../lib/dates.ts';
 import { absoluteUrl, paths } from '../lib/urls.ts';
+import type { EntryData } from '../schemas/index.ts';
 import type { SiteSettings } from '../schemas/site.ts';
 import { letterBlocks } from './letter-blocks.ts';
 import { qrModules } from './qr.ts';
@@ -13,26 +14,23 @@ export function brandOf(settings: SiteSettings): Brand {
   return { siteName: settings.name, publisher: settings.publisher, primary: settings.theme.primary, accent: settings.theme.accent };
 }
 
+/** A letter as its collection holds it, with its Markdown body. */
 export interface LetterSource {
   id: string;
-  title: string;
-  salutation: string;
-  /** The Markdown body. */
+  data: Pick<EntryData<'letters'>, 'title' | 'salutation' | 'issuer' | 'date'>;
   body: string;
-  issuer: string;
-  date: string;
 }
 
 /** The long image of a letter; with `school`, the variant a school posts in its own groups. */
 export function letterInputs(letter: LetterSource, settings: SiteSettings, school?: string): LetterInput {
   return {
     brand: brandOf(settings),
-    title: letter.title,
+    title: letter.data.title,
     ...(school ? { school } : {}),
-    salutation: letter.salutation,
+    salutation: letter.data.salutation,
     blocks: letterBlocks(letter.body),
-    issuer: letter.issuer,
-    dateText: formatChineseDate(letter.date),
+    issuer: letter.data.issuer,
+    dateText: formatChineseDate(letter.data.date),
     qr: qrModules(absoluteUrl(paths.letter(letter.id), settings.url)),
     scanLine: '微信扫一扫，查看原文、打印回执',
   };

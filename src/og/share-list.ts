@@ -5,9 +5,10 @@
  * while the pages are (src/integrations/share-images/).
  */
 import { chineseWeekday, formatChineseDate } from '../lib/dates.ts';
-import type { CheckedEntry } from '../lib/gate/check-content.ts';
+import { validEntries, type CheckedEntry } from '../lib/gate/check-content.ts';
 import { isPublic, isUpcoming } from '../lib/publishing.ts';
-import { absoluteUrl, paths } from '../lib/urls.ts';
+import { absoluteUrl, entryPath, paths } from '../lib/urls.ts';
+import { COLLECTION_NAMES, CONTENT_TYPES, contentTypeOf, type CollectionName, type EntryData, type ShareCardText } from '../schemas/index.ts';
 import type { SiteSettings } from '../schemas/site.ts';
 import { brandOf, letterInputs } from './letter-inputs.ts';
 import { qrModules } from './qr.ts';
@@ -18,59 +19,54 @@ export type ShareImage = ShareDrawing & {
   path: string;
 };
 
-/** Columns with a lead tile, by URL slug. */
-export const TILE_COLUMNS = { news: '禁毒新闻', letters: '致家长的信', lectures: '校园宣讲' } as const;
+/** Sections whose pages carry a lead tile (a square image chat apps pick up); the tile shows the section's name. */
+export const TILE_TYPES = ['news', 'letters', 'lectures'] as const satisfies CollectionName[];
 
-interface Entry<Data> {
+export type TileType = (typeof TILE_TYPES)[number];
+
+/** An entry as the images need it: Astro's entries and the gate's both fit. */
+interface ShareEntry<Name extends CollectionName> {
   id: string;
-  data: Data & { draft?: boolean };
+  data: EntryData<Name>;
   body?: string;
 }
 
-/** The fields the images show, by collection: Astro's entries and the gate's both fit. */
-export interface ShareSources {
-  news: Entry<{ title: string; date: string }>[];
-  topics: Entry<{ title: string }>[];
-  letters: Entry<{ title: string; date: string; salutation: string; issuer: string }>[];
-  bases: Entry<{ name: string; kind: string }>[];
-  campaigns: Entry<{ name: string; start: string }>[];
-  lectures: Entry<{ topic: string; school: string; date: string; start: string; end: string; venue: string; audience: string; team: string }>[];
-}
-
-const SOURCES = ['news', 'topics', 'letters', 'bases', 'campaigns', 'lectures'] as const satisfies (keyof ShareSources)[];
+/** The entries the images are drawn from, by content type. */
+export type ShareSources = { [Name in CollectionName]: readonly ShareEntry<Name>[] };
 
 /** The content gate's valid entries as sources: the same schemas parsed them as Astro's. */
 export function sourcesFromGate(entries: readonly CheckedEntry[]): ShareSources {
-  const of = (collection: keyof ShareSources) =>
-    entries.filter((e) => e.valid && e.collection === collection).map(({ id, data, body }) => ({ id, data, body }));
-  return Object.fromEntries(SOURCES.map((c) => [c, of(c)])) as unknown as ShareSources;
+  const of = (collection: CollectionName) => validEntries(entries, collection).map(({ id, data, body }) => ({ id, data, body }));
+  // Object.fromEntries forgets which name holds which entries; each list is validEntries(name)'s own.
+  return Object.fromEntries(COLLECTION_NAMES.map((name) => [name, of(name)])) as unknown as ShareSources;
 }
 
 /** The images of the site built on `today`: one card per page, the lead tiles, letters' long images, upcoming lectures' posters. */
 export function shareImagesOf(sources: ShareSources, site: SiteSettings, today: string): ShareImage[] {
   const brand = brandOf(site);
-  const shown = <K extends keyof ShareSources>(collection: K) =>
-    (sources[collection] as ShareSources[K][number][]).filter((e) => isPublic(collection, e.data, today)) as ShareSources[K];
-  const card = (pagePath: string, title: string, column: string, date?: string): ShareImage => ({
+  const shown = <Name extends CollectionName>(collection: Name) =>
+    sources[collection].filter((e) => isPublic(collection, e.data as { draft?: boolean; date?: string }, today));
+  const card = (pagePath: string, { title, column, date }: ShareCardText): ShareImage => ({
     path: paths.shareCard(pagePath),
     kind: 'card',
     inputs: { brand, title, column, date: date ? formatChineseDate(date) : undefined },
   });
   const letters = shown('letters');
   const images: ShareImage[] = [
-    card(paths.home(), site.description, site.name),
-    card(paths.lectures(), '校园禁毒宣讲安排', TILE_COLUMNS.lectures),
-    ...shown('news').map((n) => card(paths.news(n.id), n.data.title, TILE_COLUMNS.news, n.data.date)),
-    ...shown('topics').map((t) => card(paths.topic(t.id), t.data.title, '预防知识')),
-    ...letters.map((l) => card(paths.letter(l.id), l.data.title, TILE_COLUMNS.letters, l.data.date)),
-    ...shown('bases').map((b) => card(paths.base(b.id), b.data.name, b.data.kind)),
-    ...shown('campaigns').map((c) => card(paths.campaign(c.id), c.data.name, '专项活动', c.data.start)),
+    card(paths.home(), { title: site.description, column: site.name }),
+    card(paths.lectures(), { title: CONTENT_TYPES.lectures.names.title, column: CONTENT_TYPES.lectures.names.section }),
   ];
-  for (const [slug, column] of Object.entries(TILE_COLUMNS)) {
-    images.push({ path: paths.leadTile(slug), kind: 'tile', inputs: { brand, column } });
+  // Every entry with a page of its own gets the card its content type describes.
+  for (const collection of COLLECTION_NAMES) {
+    const type = contentTypeOf(collection);
+    if (!type.share || type.route.entry !== 'page') continue;
+    for (const e of shown(collection)) images.push(card(entryPath(collection, e.id)!, type.share(e.data as Record<string, unknown>)));
+  }
+  for (const type of TILE_TYPES) {
+    images.push({ path: paths.leadTile(type), kind: 'tile', inputs: { brand, column: CONTENT_TYPES[type].names.section } });
   }
   for (const l of letters) {
-    images.push({ path: paths.letterImage(l.id), kind: 'letter', inputs: letterInputs({ id: l.id, ...l.data, body: l.body ?? '' }, site) });
+    images.push({ path: paths.letterImage(l.id), kind: 'letter', inputs: letterInputs({ id: l.id, data: l.data, body: l.body ?? '' }, site) });
   }
   for (const { id, data } of shown('lectures').filter((l) => isUpcoming(l.data.date, today))) {
     const inputs = {

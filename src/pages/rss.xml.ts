@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { CONTENT_TYPES } from '../schemas/index.ts';
 import { toInstant } from '../lib/dates.ts';
 import { renderFeed } from '../lib/feed.ts';
 import { absoluteUrl, paths } from '../lib/urls.ts';
@@ -11,7 +12,7 @@ const FEED_SIZE = 50;
 export const GET: APIRoute = async () => {
   const { all } = await newsCatalog();
   const channel = {
-    title: `${site.name}：禁毒新闻`,
+    title: `${site.name}：${CONTENT_TYPES.news.names.section}`,
     description: site.description,
     siteUrl: site.url,
     selfUrl: absoluteUrl(paths.rss(), site.url),

@@ -4,21 +4,16 @@
  * an image that was not built.
  */
 import { getCollection } from 'astro:content';
-import { shareImagesOf, type ShareImage } from '../og/share-list.ts';
+import { shareImagesOf, type ShareImage, type ShareSources } from '../og/share-list.ts';
+import { COLLECTION_NAMES } from '../schemas/index.ts';
 import { paths } from '../lib/urls.ts';
 import { site } from '../site.ts';
 import { today } from './build-day.ts';
 
 async function loadShareImages(): Promise<ShareImage[]> {
-  const [news, topics, letters, bases, campaigns, lectures] = await Promise.all([
-    getCollection('news'),
-    getCollection('topics'),
-    getCollection('letters'),
-    getCollection('bases'),
-    getCollection('campaigns'),
-    getCollection('lectures'),
-  ]);
-  return shareImagesOf({ news, topics, letters, bases, campaigns, lectures }, site, today);
+  const entries = await Promise.all(COLLECTION_NAMES.map(async (name) => [name, await getCollection(name)] as const));
+  // Object.fromEntries forgets which name holds which entries; each list is getCollection(name)'s own.
+  return shareImagesOf(Object.fromEntries(entries) as unknown as ShareSources, site, today);
 }
 
 let cache: Promise<ShareImage[]> | undefined;

@@ -21,7 +21,7 @@ const coordinate = (label: string, min: number, max: number, example: string) =>
     { label, example },
   );
 
-export function baseSchema<Image extends z.ZodType>(ctx: SchemaContext<Image>) {
+export function baseSchema(ctx: SchemaContext) {
   return entry({
     name: text({ label: '名称', example: '"某某镇禁毒宣传教育基地"' }, { max: 40 }),
     kind: oneOf(kindLabels, { label: '类型', example: '禁毒宣传教育基地' }),
@@ -59,4 +59,3 @@ export function baseSchema<Image extends z.ZodType>(ctx: SchemaContext<Image>) {
   });
 }
 
-export type BaseData = z.infer<ReturnType<typeof baseSchema<z.ZodString>>>;

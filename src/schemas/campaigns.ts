@@ -1,4 +1,3 @@
-import { z } from 'astro/zod';
 import { count, draftFlag, entry, isoDate, sampleFlag, text } from './fields.ts';
 
 export function campaignSchema() {
@@ -21,4 +20,3 @@ export function campaignSchema() {
   }).refine((d) => d.end >= d.start, { message: '结束日期不能早于开始日期', path: ['end'] });
 }
 
-export type CampaignData = z.infer<ReturnType<typeof campaignSchema>>;

@@ -1,16 +1,20 @@
+import type { ImageFunction } from 'astro:content';
 import { z } from 'astro/zod';
 import type { SiteSettings } from './site.ts';
+
+/** An image field as the site's pages read it: Astro's `image()`, resolved to a file Astro can optimise. */
+export type SiteImage = ReturnType<ImageFunction>;
 
 /**
  * What content schemas need from outside: the site's closed lists (towns,
  * outlets) and how to read an image path. Astro passes its `image()` helper
  * (which resolves and optimises the file); scripts pass a plain path check.
  */
-export interface SchemaContext<Image extends z.ZodType = z.ZodType> {
+export interface SchemaContext {
   towns: readonly [string, ...string[]];
   outlets: readonly [string, ...string[]];
   reposts: readonly string[];
-  image: () => Image;
+  image: () => SiteImage;
 }
 
 function nonEmpty(list: readonly string[], what: string): readonly [string, ...string[]] {
@@ -18,12 +22,13 @@ function nonEmpty(list: readonly string[], what: string): readonly [string, ...s
   return list as readonly [string, ...string[]];
 }
 
-export function schemaContext<Image extends z.ZodType>(settings: SiteSettings, image: () => Image): SchemaContext<Image> {
+export function schemaContext(settings: SiteSettings, image: () => z.ZodType): SchemaContext {
   return {
     towns: nonEmpty(settings.towns, 'towns'),
     outlets: nonEmpty(settings.outlets, 'outlets'),
     reposts: settings.reposts,
-    image,
+    // The gate and the scripts read image fields with their own schema (a path); entry types describe the pages' view.
+    image: image as () => SiteImage,
   };
 }
 

@@ -1,4 +1,3 @@
-import { z } from 'astro/zod';
 import type { SchemaContext } from './context.ts';
 import { count, draftFlag, entry, entryRef, isoDate, oneOf, text } from './fields.ts';
 
@@ -22,4 +21,3 @@ export function eventSchema(ctx: SchemaContext) {
   });
 }
 
-export type EventData = z.infer<ReturnType<typeof eventSchema>>;

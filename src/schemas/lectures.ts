@@ -1,4 +1,3 @@
-import { z } from 'astro/zod';
 import type { SchemaContext } from './context.ts';
 import { clockTime, count, draftFlag, entry, entryRef, isoDate, oneOf, sampleFlag, text } from './fields.ts';
 
@@ -26,4 +25,3 @@ export function lectureSchema(ctx: SchemaContext) {
   }).refine((d) => d.end > d.start, { message: '结束时间应晚于开始时间', path: ['end'] });
 }
 
-export type LectureData = z.infer<ReturnType<typeof lectureSchema>>;

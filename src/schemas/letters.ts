@@ -49,4 +49,3 @@ export function letterSchema() {
   });
 }
 
-export type LetterData = z.infer<ReturnType<typeof letterSchema>>;

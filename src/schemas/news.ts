@@ -57,7 +57,7 @@ function fieldsBesideCover(ctx: Omit<SchemaContext, 'image'>) {
  */
 const builtFields = new Map<string, ReturnType<typeof fieldsBesideCover>>();
 
-export function newsSchema<Image extends z.ZodType>(ctx: SchemaContext<Image>) {
+export function newsSchema(ctx: SchemaContext) {
   const key = JSON.stringify([ctx.towns, ctx.outlets, ctx.reposts]);
   let fields = builtFields.get(key);
   if (!fields) builtFields.set(key, (fields = fieldsBesideCover(ctx)));
@@ -76,4 +76,3 @@ export function newsSchema<Image extends z.ZodType>(ctx: SchemaContext<Image>) {
   });
 }
 
-export type NewsData = z.infer<ReturnType<typeof newsSchema<z.ZodString>>>;

@@ -1,4 +1,3 @@
-import { z } from 'astro/zod';
 import { count, draftFlag, entry, isoDate, oneOf, text } from './fields.ts';
 
 export const TOPIC_KINDS = ['毒品知识', '误区与真相', '求助指南', '家长指南', '教师指南'] as const;
@@ -16,4 +15,3 @@ export function topicSchema() {
   });
 }
 
-export type TopicData = z.infer<ReturnType<typeof topicSchema>>;

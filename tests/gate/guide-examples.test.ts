@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/gate/check-content.ts';
 import { loadSettings } from '../../src/lib/settings.ts';
+import { COLLECTION_NAMES } from '../../src/schemas/index.ts';
 
 const guide = readFileSync(path.resolve('content/README.md'), 'utf8');
 const work = mkdtempSync(path.join(tmpdir(), 'guide-'));
@@ -32,7 +33,7 @@ function examples(): { file: string; text: string }[] {
 
 it('has a valid complete example for every content type', () => {
   const blocks = examples();
-  expect(new Set(blocks.map((b) => b.file.split('/')[0]))).toEqual(new Set(['news', 'lectures', 'letters', 'bases', 'campaigns', 'events', 'topics', 'pages']));
+  expect(new Set(blocks.map((b) => b.file.split('/')[0]))).toEqual(new Set(COLLECTION_NAMES));
   const dir = path.join(work, 'content');
   cpSync(path.resolve('content'), dir, { recursive: true });
   for (const { file, text } of blocks) {

@@ -31,7 +31,7 @@ describe('npm run new', () => {
     '---\nname: 春季宣传月\nstart: "2025-04-01"\nend: "2025-04-30"\norganizer: 县禁毒办\nsummary: 四月在各乡镇开展禁毒宣传活动。\nreported:\n  events: 0\n  leaflets: 0\n  audience: 0\n---\n',
   );
 
-  it.each(Object.keys(NEW_TYPES))('creates a %s file that passes the gate, as a draft, and prints its path and address', (type) => {
+  it.each(NEW_TYPES)('creates a %s file that passes the gate, as a draft, and prints its path and address', (type) => {
     const result = newEntry(dir, type, '城关镇开展禁毒宣传进社区活动');
     expect(result.status, result.stderr).toBe(0);
     const [, file] = /已新建（草稿）：(\S+)/.exec(result.stdout)!;

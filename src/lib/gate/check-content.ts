@@ -6,10 +6,10 @@ import path from 'node:path';
 import { z } from 'astro/zod';
 import {
   COLLECTION_NAMES,
-  COLLECTIONS,
+  contentTypeOf,
   entryIdFromPath,
   type CollectionName,
-  type CollectionSpec,
+  type EntryData,
 } from '../../schemas/index.ts';
 import { schemaContext } from '../../schemas/context.ts';
 import type { SiteSettings } from '../../schemas/site.ts';
@@ -24,7 +24,6 @@ import { markdownProblems } from './markdown-policy.ts';
 import { crossEntryProblems } from './cross-entry.ts';
 import { beginImageCheck, endImageCheck, imageFileProblem, imageReferenceProblem } from './image-file.ts';
 import { fieldInfo } from '../../schemas/fields.ts';
-import { NEW_TYPES } from '../new-entry.ts';
 import { confineFile, confineMessage } from './confine.ts';
 import { IMAGE_FILE_NAME, readTextFile, walkContent } from './read-source.ts';
 import { fieldPath, type Problem } from './problem.ts';
@@ -60,6 +59,14 @@ export interface CheckedEntry {
   lineOf(path: readonly PropertyKey[]): number | undefined;
 }
 
+/** A valid entry of one content type, its data typed by that type's schema. */
+export type ValidEntry<Name extends CollectionName> = Omit<CheckedEntry, 'collection' | 'data'> & { collection: Name; data: EntryData<Name> };
+
+/** The valid entries of `collection`: the gate parsed their data with that type's schema, so it has the schema's shape. */
+export function validEntries<Name extends CollectionName>(entries: readonly CheckedEntry[], collection: Name): ValidEntry<Name>[] {
+  return entries.filter((e) => e.valid && e.collection === collection) as unknown as ValidEntry<Name>[];
+}
+
 export interface ContentCheck {
   problems: Problem[];
   entries: CheckedEntry[];
@@ -81,7 +88,7 @@ export function checkContent(dir: string, settings: SiteSettings, options: Check
   problems.push(...allowlistProblems);
   const privacy = (text: string, file: string, firstLine = 1) =>
     personalDataProblems(text, file, allow, { firstLine, latestYear: yearOf(today) });
-  const schemas = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, COLLECTIONS[c].schema(ctx) as z.ZodType])) as Record<CollectionName, z.ZodType>;
+  const schemas = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, contentTypeOf(c).schema(ctx)])) as Record<CollectionName, z.ZodType>;
 
   const walked = walkContent(dir, displayPath);
   problems.push(...walked.problems);
@@ -155,7 +162,7 @@ export function checkContent(dir: string, settings: SiteSettings, options: Check
     problems.push(...imageProblems(data, dir, abs, file, parsed.lineOf));
     if (!data.draft) {
       problems.push(...exampleLeftovers(schema, data, file, parsed.lineOf));
-      const placeholder = (NEW_TYPES as Record<string, { body: string }>)[collection]?.body;
+      const placeholder = contentTypeOf(collection).scaffold?.body;
       if (placeholder && parsed.body.includes(placeholder)) {
         const line = parsed.bodyLine + parsed.body.slice(0, parsed.body.indexOf(placeholder)).split('\n').length - 1;
         problems.push({ file, line, message: `正文里还留着新建文件时的提示“${placeholder.slice(0, 12)}……”，请换成真正的正文`, severity: 'error' });
@@ -206,7 +213,7 @@ function guarded(file: string, check: () => Problem[] | void): Problem[] {
 }
 
 function idRuleProblems(collection: CollectionName, id: string, file: string): Problem[] {
-  const spec: CollectionSpec = COLLECTIONS[collection];
+  const spec = contentTypeOf(collection);
   if (spec.onlyIds && !spec.onlyIds.includes(id)) {
     return [{ file, message: `这里只能放这些文件：${spec.onlyIds.map((i) => `${i}.md`).join('、')}`, severity: 'error' }];
   }

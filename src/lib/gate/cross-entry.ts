@@ -5,7 +5,7 @@
  * dated before what it reports, a date of something done that is still to come).
  */
 import path from 'node:path';
-import { COLLECTIONS, type CollectionName } from '../../schemas/index.ts';
+import { contentTypeOf, type CollectionName } from '../../schemas/index.ts';
 import { displayPath } from '../settings.ts';
 import { qualityProblems } from '../tally.ts';
 import { tallyRecords } from '../tally-records.ts';
@@ -71,10 +71,10 @@ function danglingRefs(entries: CheckedEntry[], dir: string): Problem[] {
   const ids = new Map<string, CheckedEntry>(entries.map((e) => [`${e.collection}/${e.id}`, e]));
   const problems: Problem[] = [];
   for (const entry of entries) {
-    for (const [field, target] of Object.entries(COLLECTIONS[entry.collection].refs as Record<string, CollectionName>)) {
+    for (const [field, target] of Object.entries(contentTypeOf(entry.collection).refs as Record<string, CollectionName>)) {
       const value = entry.data[field];
       if (typeof value !== 'string' || ids.has(`${target}/${value}`)) continue;
-      const targetLabel = COLLECTIONS[target].label;
+      const targetLabel = contentTypeOf(target).names.staff;
       problems.push({
         file: entry.file,
         line: entry.lineOf([field]),
