@@ -2,13 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import { contentGate } from './src/integrations/content-gate.ts';
-import { siteFiles } from './src/integrations/site-files.ts';
-import { outputChecks } from './src/integrations/output-checks.ts';
-import { pagefindSearch } from './src/integrations/pagefind.ts';
-import { shareImagesOutput } from './src/integrations/share-images/index.ts';
-import { atomicPublish } from './src/integrations/atomic-publish.ts';
-import { renderCache } from './src/integrations/render-cache.ts';
+import { jinduSite } from './src/integrations/index.ts';
 import { site } from './src/site.ts';
 import { SCRIPT_HASHES, SCRIPT_SOURCES } from './src/lib/security-headers.ts';
 import { cspHash } from './src/lib/csp.ts';
@@ -31,9 +25,8 @@ export default defineConfig({
   // Staff write prose, not code: no syntax highlighter (Shiki's inline styles would also break the CSP).
   markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [sitePresentation] }) },
   image: { layout: 'constrained', breakpoints: [480, 800, 1200, 1600] },
-  // Order matters: the gate runs first; after the build, the search index is started first (it runs beside
-  // the hooks after it), checks run after the images are in; publishing is last.
-  integrations: [contentGate(), renderCache(), mdx(), pagefindSearch(), shareImagesOutput(), siteFiles(site.url), outputChecks(), atomicPublish()],
+  // The site's own steps, in their order, are one integration (src/integrations/index.ts).
+  integrations: [jinduSite(), mdx()],
   // Page scripts stay files (Astro would inline a small one, allowed only by a hash that changes with its code):
   // the header policy (src/lib/security-headers.ts) is fixed, and allows the site's own files and no inline script
   // but elder mode. Other assets keep Vite's default (undefined).

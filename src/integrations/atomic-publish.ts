@@ -2,7 +2,7 @@
  * Builds into a staging folder next to the output folder and swaps it in only
  * when every step (including the checks after the build, and the work left
  * running beside them) has passed. A failed build leaves the previous site
- * exactly as it was. Must be the last integration.
+ * exactly as it was.
  *
  * The site that was replaced stays in `.<out>-previous/` as a one-step rollback
  * until the next build, which deletes it in the background while it works.
@@ -11,8 +11,8 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AstroIntegration } from 'astro';
-import { backgroundWorkDone } from './background-work.ts';
+import type { AstroIntegrationLogger, HookParameters } from 'astro';
+import { backgroundDone, type SiteBuild } from './site-build.ts';
 
 export function stagingDirFor(outDir: string): string {
   return path.join(path.dirname(outDir), `.${path.basename(outDir)}-staging`);
@@ -28,28 +28,29 @@ export function swapIn(staging: string, outDir: string, previous: string): void 
   renameSync(staging, outDir);
 }
 
-export function atomicPublish(): AstroIntegration {
-  let outDir = '';
-  let staging = '';
-  let clearing: Promise<void> = Promise.resolve();
-  return {
-    name: 'jindu:atomic-publish',
-    hooks: {
-      'astro:config:setup': ({ command, config, updateConfig }) => {
-        if (command !== 'build') return;
-        outDir = fileURLToPath(config.outDir).replace(/[\\/]+$/, '');
-        staging = stagingDirFor(outDir);
-        rmSync(staging, { recursive: true, force: true });
-        clearing = rm(previousDirFor(outDir), { recursive: true, force: true });
-        clearing.catch(() => {}); // awaited (and reported) before the swap
-        updateConfig({ outDir: pathToFileURL(`${staging}/`) });
-      },
-      'astro:build:done': async ({ logger }) => {
-        await backgroundWorkDone();
-        await clearing;
-        swapIn(staging, outDir, previousDirFor(outDir));
-        logger.info(`已发布到 ${path.relative(process.cwd(), outDir) || outDir}（上一版保留在 ${path.basename(previousDirFor(outDir))}，可用于回滚）`);
-      },
-    },
-  };
+/** Where a build writes and what it replaces: decided as the build starts. */
+export interface Staging {
+  outDir: string;
+  staging: string;
+  /** Deleting the previous rollback copy, in the background during the build. */
+  clearing: Promise<void>;
+}
+
+/** Points Astro at an empty staging folder next to the output and starts clearing the old rollback copy. */
+export function stageOutput({ config, updateConfig }: HookParameters<'astro:config:setup'>): Staging {
+  const outDir = fileURLToPath(config.outDir).replace(/[\\/]+$/, '');
+  const staging = stagingDirFor(outDir);
+  rmSync(staging, { recursive: true, force: true });
+  const clearing = rm(previousDirFor(outDir), { recursive: true, force: true });
+  clearing.catch(() => {}); // awaited (and reported) before the swap
+  updateConfig({ outDir: pathToFileURL(`${staging}/`) });
+  return { outDir, staging, clearing };
+}
+
+/** Swaps the staging folder in, once everything left running has finished. Must be the build's last step. */
+export async function publish(build: SiteBuild, { outDir, staging, clearing }: Staging, logger: AstroIntegrationLogger): Promise<void> {
+  await backgroundDone(build);
+  await clearing;
+  swapIn(staging, outDir, previousDirFor(outDir));
+  logger.info(`已发布到 ${path.relative(process.cwd(), outDir) || outDir}（上一版保留在 ${path.basename(previousDirFor(outDir))}，可用于回滚）`);
 }

@@ -5,66 +5,46 @@
  * a content file changes: problems are logged and shown in the browser's error
  * overlay, and the server keeps running.
  */
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { checkContent, type ContentCheck } from '../lib/gate/check-content.ts';
+import type { AstroIntegrationLogger, HookParameters } from 'astro';
+import { checkContent } from '../lib/gate/check-content.ts';
 import { ContentProblemsError, formatProblem, programFault, sortProblems } from '../lib/gate/problem.ts';
 import { contentDir, loadSettings } from '../lib/settings.ts';
+import type { SiteBuild } from './site-build.ts';
 
-let latest: ContentCheck | undefined;
-
-/** The content as the gate last read it, so the checks after the build need not read it again. */
-export function latestContentCheck(): ContentCheck {
-  latest ??= checkContent(contentDir(), loadSettings());
-  return latest;
-}
-
-/** Runs the gate (links to files served as they are are checked in `publicDir`); returns the error to show, if any. */
-function runGate(logger: AstroIntegrationLogger, publicDir: string): ContentProblemsError | undefined {
+/**
+ * Runs the gate over the content folder (links to files served as they are are
+ * checked in `publicDir`) and keeps its result in `build`; returns the error to
+ * show, if any.
+ */
+export function runGate(build: SiteBuild, logger: AstroIntegrationLogger, publicDir: string): ContentProblemsError | undefined {
   const started = performance.now();
-  let problems;
-  let count = 0;
+  let result;
   try {
-    const result = checkContent(contentDir(), loadSettings(), { publicDir });
-    latest = result;
-    problems = result.problems;
-    count = result.entries.length;
+    result = checkContent(contentDir(), loadSettings(), { publicDir });
   } catch (error) {
     if (error instanceof ContentProblemsError) return error; // site.yaml itself is wrong
     return programFault(error);
   }
+  const { problems, entries } = result;
   for (const warning of sortProblems(problems.filter((p) => p.severity === 'warning'))) logger.warn(formatProblem(warning));
   if (problems.some((p) => p.severity === 'error')) return new ContentProblemsError(problems);
-  logger.info(`${count} 个内容文件检查通过（${Math.round(performance.now() - started)} ms）`);
+  build.check = result;
+  logger.info(`${entries.length} 个内容文件检查通过（${Math.round(performance.now() - started)} ms）`);
   return undefined;
 }
 
-export function contentGate(): AstroIntegration {
-  let publicDir = '';
-  return {
-    name: 'jindu:content-gate',
-    hooks: {
-      'astro:config:setup': ({ command, config, logger }) => {
-        publicDir = fileURLToPath(config.publicDir);
-        const failure = runGate(logger, publicDir);
-        if (!failure) return;
-        if (command === 'build') throw failure;
-        logger.error(failure.message);
-      },
-      'astro:server:setup': ({ server, logger }) => {
-        const dir = contentDir();
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        server.watcher.on('all', (_event, file) => {
-          if (!file.startsWith(dir)) return;
-          clearTimeout(timer);
-          timer = setTimeout(() => {
-            const failure = runGate(logger, publicDir);
-            if (!failure) return;
-            logger.error(failure.message);
-            server.hot.send({ type: 'error', err: { message: failure.message, stack: '', plugin: 'jindu:content-gate' } });
-          }, 150);
-        });
-      },
-    },
-  };
+/** In `astro dev`: the gate again after each change under the content folder, its problems in the log and the browser. */
+export function watchContent(server: HookParameters<'astro:server:setup'>['server'], logger: AstroIntegrationLogger, gate: () => ContentProblemsError | undefined): void {
+  const dir = contentDir();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  server.watcher.on('all', (_event, file) => {
+    if (!file.startsWith(dir)) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const failure = gate();
+      if (!failure) return;
+      logger.error(failure.message);
+      server.hot.send({ type: 'error', err: { message: failure.message, stack: '', plugin: 'jindu:content-gate' } });
+    }, 150);
+  });
 }

@@ -8,63 +8,48 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegrationLogger } from 'astro';
 import { digest, PassedKeys, sourceDigest } from '../lib/build-cache.ts';
 import { yearOf } from '../lib/dates.ts';
 import { ContentProblemsError, type Problem } from '../lib/gate/problem.ts';
-import { builtPages, entriesByPage, pageProblems } from '../lib/output-checks.ts';
+import { entriesByPage, pageProblems } from '../lib/output-checks.ts';
 import { imageMetadataProblems } from '../lib/output-images.ts';
 import { loadAllowlist } from '../lib/privacy/guard.ts';
-import { buildDate } from '../lib/publishing.ts';
-import { contentDir, loadSettings } from '../lib/settings.ts';
-import { latestContentCheck } from './content-gate.ts';
-import { writtenShareImages } from './share-images/index.ts';
+import { contentDir } from '../lib/settings.ts';
+import { contentOf, pagesOf, type SiteBuild } from './site-build.ts';
 
 /** The code the checks run: a change to any of it checks everything again. */
 const CHECK_CODE = ['../lib/output-checks.ts', '../lib/output-images.ts', '../lib/image-bytes.ts', '../lib/privacy/'].map((p) =>
   fileURLToPath(new URL(p, import.meta.url)),
 );
 
-export function outputChecks(): AstroIntegration {
-  let cacheFile = '';
-  return {
-    name: 'jindu:output-checks',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        cacheFile = path.join(fileURLToPath(config.cacheDir), 'output-checks', 'passed.json');
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const out = fileURLToPath(dir);
-        const settings = loadSettings();
-        const options = { allow: loadAllowlist(contentDir()).allow, latestYear: yearOf(buildDate(settings.timeZone)) };
-        const rules = digest(sourceDigest(CHECK_CODE), JSON.stringify(options));
-        const passed = new PassedKeys(cacheFile);
-        const entries = entriesByPage(latestContentCheck().entries);
-        const pages = builtPages(out);
-        let checked = 0;
-        const problems: Problem[] = [];
-        for (const [i, { file, page, digest: bytes }] of pages.entries()) {
-          // Let the search index, being written beside the checks (./background-work.ts), be answered between pages.
-          if (i % 16 === 15) await new Promise(setImmediate);
-          const entry = entries.get(page);
-          // The body check depends on the entry having a body, so that is part of the key.
-          if (passed.passedBefore(digest(rules, 'page', bytes, entry?.body.trim() ? 'body' : ''))) continue;
-          checked++;
-          problems.push(...pageProblems(readFileSync(file, 'utf8'), page, options, entry));
-        }
-        // A share image is named by its cache key, which already stands for its bytes: no need to read it.
-        const shareImages = writtenShareImages();
-        const imageKey = (file: string) => {
-          const key = shareImages.get(file);
-          return key ? digest(rules, 'share-image', key) : digest(rules, 'bytes', readFileSync(file));
-        };
-        problems.push(...(await imageMetadataProblems(out, (file) => passed.passedBefore(imageKey(file)))));
-        if (problems.length > 0) throw new ContentProblemsError(problems);
-        passed.save();
-        const took = Math.round(performance.now() - started);
-        logger.info(`${pages.length} 个页面检查通过（本次检查 ${checked} 个，其余未变）：均有正文，无个人信息，图片无 EXIF、XMP、IPTC（${took} ms）`);
-      },
-    },
+/** Checks the built output; throws a `ContentProblemsError` listing every problem. */
+export async function checkOutput(build: SiteBuild, out: string, cacheDir: string, logger: AstroIntegrationLogger): Promise<void> {
+  const started = performance.now();
+  const options = { allow: loadAllowlist(contentDir()).allow, latestYear: yearOf(build.today) };
+  const rules = digest(sourceDigest(CHECK_CODE), JSON.stringify(options));
+  const passed = new PassedKeys(path.join(cacheDir, 'output-checks', 'passed.json'));
+  const entries = entriesByPage(contentOf(build).entries);
+  const pages = pagesOf(build, out);
+  let checked = 0;
+  const problems: Problem[] = [];
+  for (const [i, { file, page, digest: bytes }] of pages.entries()) {
+    // Let the search index, being written beside the checks, be answered between pages.
+    if (i % 16 === 15) await new Promise(setImmediate);
+    const entry = entries.get(page);
+    // The body check depends on the entry having a body, so that is part of the key.
+    if (passed.passedBefore(digest(rules, 'page', bytes, entry?.body.trim() ? 'body' : ''))) continue;
+    checked++;
+    problems.push(...pageProblems(readFileSync(file, 'utf8'), page, options, entry));
+  }
+  // A share image is named by its cache key, which already stands for its bytes: no need to read it.
+  const imageKey = (file: string) => {
+    const key = build.shareImages.get(file);
+    return key ? digest(rules, 'share-image', key) : digest(rules, 'bytes', readFileSync(file));
   };
+  problems.push(...(await imageMetadataProblems(out, (file) => passed.passedBefore(imageKey(file)))));
+  if (problems.length > 0) throw new ContentProblemsError(problems);
+  passed.save();
+  const took = Math.round(performance.now() - started);
+  logger.info(`${pages.length} 个页面检查通过（本次检查 ${checked} 个，其余未变）：均有正文，无个人信息，图片无 EXIF、XMP、IPTC（${took} ms）`);
 }

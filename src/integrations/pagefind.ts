@@ -5,17 +5,15 @@
  * is checked; any error fails the build; the index is always closed.
  * When no page changed since the last build, the index is that build's.
  * Pagefind runs in its own process, beside the hooks after this one (the
- * output checks); publishing waits for it (./background-work.ts).
+ * output checks); publishing waits for it (./site-build.ts).
  * Modelled on Starlight's integrations/pagefind.ts.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegrationLogger } from 'astro';
 import { close, createIndex, type PagefindServiceConfig } from 'pagefind';
 import { digest, reuseOrProduceDir } from '../lib/build-cache.ts';
-import { builtPages } from '../lib/output-checks.ts';
-import { runInBackground } from './background-work.ts';
+import { pagesOf, startBackground, type SiteBuild } from './site-build.ts';
 
 export const PAGEFIND_DIR = 'pagefind';
 
@@ -59,34 +57,23 @@ async function writeIndex(out: string): Promise<number> {
   }
 }
 
-export function pagefindSearch(): AstroIntegration {
-  let cacheRoot = '';
-  return {
-    name: 'jindu:pagefind',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        cacheRoot = path.join(fileURLToPath(config.cacheDir), 'pagefind');
-      },
-      'astro:build:done': ({ dir, logger }) => {
-        const started = performance.now();
-        const out = fileURLToPath(dir);
-        const pages = builtPages(out);
-        // The index depends only on the HTML pages (paths and bytes), Pagefind's version and its options.
-        const key = digest(PAGEFIND_VERSION, JSON.stringify(OPTIONS), ...pages.flatMap((p) => [p.page, p.digest]));
-        let indexed = 0;
-        const indexing = reuseOrProduceDir({ cacheRoot, key, target: path.join(out, PAGEFIND_DIR) }, async () => {
-          indexed = await writeIndex(out);
-        }).then(
-          (reused) => {
-            const ms = Math.round(performance.now() - started);
-            logger.info(reused ? `搜索索引：${pages.length} 个页面均未变，沿用上次的索引（${ms} ms）` : `搜索索引：读取 ${indexed} 个页面，只收录正文区域（${ms} ms，与页面检查同时进行）`);
-          },
-          (error: unknown) => {
-            throw new Error('搜索索引生成失败（不是文稿的问题）：请先运行 npm ci 重新安装依赖，再生成一次；仍然失败时，请把这段信息交给技术人员', { cause: error });
-          },
-        );
-        runInBackground(indexing);
-      },
+/** Starts indexing the built site (or reusing the last index) and leaves it running beside the next steps. */
+export function startIndexing(build: SiteBuild, out: string, cacheDir: string, logger: AstroIntegrationLogger): void {
+  const started = performance.now();
+  const pages = pagesOf(build, out);
+  // The index depends only on the HTML pages (paths and bytes), Pagefind's version and its options.
+  const key = digest(PAGEFIND_VERSION, JSON.stringify(OPTIONS), ...pages.flatMap((p) => [p.page, p.digest]));
+  let indexed = 0;
+  const indexing = reuseOrProduceDir({ cacheRoot: path.join(cacheDir, 'pagefind'), key, target: path.join(out, PAGEFIND_DIR) }, async () => {
+    indexed = await writeIndex(out);
+  }).then(
+    (reused) => {
+      const ms = Math.round(performance.now() - started);
+      logger.info(reused ? `搜索索引：${pages.length} 个页面均未变，沿用上次的索引（${ms} ms）` : `搜索索引：读取 ${indexed} 个页面，只收录正文区域（${ms} ms，与页面检查同时进行）`);
     },
-  };
+    (error: unknown) => {
+      throw new Error('搜索索引生成失败（不是文稿的问题）：请先运行 npm ci 重新安装依赖，再生成一次；仍然失败时，请把这段信息交给技术人员', { cause: error });
+    },
+  );
+  startBackground(build, indexing);
 }

@@ -5,28 +5,18 @@
  * the checks after the build read them like any other.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
-import { buildDate } from '../lib/publishing.ts';
+import type { HookParameters } from 'astro';
 import { renderKey } from '../lib/render-key.ts';
-import { contentDir, loadSettings } from '../lib/settings.ts';
+import { contentDir } from '../lib/settings.ts';
+import type { SiteBuild } from './site-build.ts';
 
-export function renderCache(): AstroIntegration {
-  return {
-    name: 'jindu:render-cache',
-    hooks: {
-      'astro:config:setup': ({ command, config, updateConfig }) => {
-        if (command !== 'build') return;
-        const root = fileURLToPath(config.root);
-        const settings = loadSettings();
-        const key = renderKey({
-          contentDir: contentDir(),
-          code: [path.join(root, 'src'), path.join(root, 'astro.config.mjs')],
-          buildDay: buildDate(settings.timeZone),
-          settings,
-        });
-        updateConfig({ vite: { define: { 'import.meta.env.JINDU_RENDER_KEY': JSON.stringify(key) } } });
-      },
-    },
-  };
+/** The key of everything a page can show, defined for the pages as `import.meta.env.JINDU_RENDER_KEY`. */
+export function defineRenderKey(build: SiteBuild, root: string, updateConfig: HookParameters<'astro:config:setup'>['updateConfig']): void {
+  const key = renderKey({
+    contentDir: contentDir(),
+    code: [path.join(root, 'src'), path.join(root, 'astro.config.mjs')],
+    buildDay: build.today,
+    settings: build.settings,
+  });
+  updateConfig({ vite: { define: { 'import.meta.env.JINDU_RENDER_KEY': JSON.stringify(key) } } });
 }

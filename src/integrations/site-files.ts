@@ -4,23 +4,16 @@
  * miss a page or list one that is gone), robots.txt and the `_headers` file.
  */
 import { writeFile } from 'node:fs/promises';
-import type { AstroIntegration } from 'astro';
+import type { HookParameters } from 'astro';
 import { renderHeadersFile } from '../lib/security-headers.ts';
 import { renderRobots, renderSitemap } from '../lib/sitemap.ts';
 import { paths } from '../lib/urls.ts';
 
-export function siteFiles(siteUrl: string): AstroIntegration {
-  return {
-    name: 'jindu:site-files',
-    hooks: {
-      'astro:build:done': async ({ dir, pages, logger }) => {
-        const pathnames = pages.map((p) => (p.pathname === '' ? '/' : `/${p.pathname}`));
-        const xml = renderSitemap(pathnames, siteUrl);
-        await writeFile(new URL(paths.sitemap().slice(1), dir), xml);
-        await writeFile(new URL('robots.txt', dir), renderRobots(siteUrl, paths.sitemap()));
-        await writeFile(new URL('_headers', dir), renderHeadersFile());
-        logger.info(`sitemap.xml：${xml.match(/<url>/g)?.length ?? 0} 个页面`);
-      },
-    },
-  };
+export async function writeSiteFiles({ dir, pages, logger }: HookParameters<'astro:build:done'>, siteUrl: string): Promise<void> {
+  const pathnames = pages.map((p) => (p.pathname === '' ? '/' : `/${p.pathname}`));
+  const xml = renderSitemap(pathnames, siteUrl);
+  await writeFile(new URL(paths.sitemap().slice(1), dir), xml);
+  await writeFile(new URL('robots.txt', dir), renderRobots(siteUrl, paths.sitemap()));
+  await writeFile(new URL('_headers', dir), renderHeadersFile());
+  logger.info(`sitemap.xml：${xml.match(/<url>/g)?.length ?? 0} 个页面`);
 }

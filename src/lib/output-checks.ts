@@ -33,19 +33,9 @@ export interface BuiltPage {
   digest: string;
 }
 
-const builtPagesMemo = new Map<string, BuiltPage[]>();
-
-/**
- * Every HTML page under `dir`, read once per build: the search index and the
- * checks both key their caches on it, and the pages do not change between them.
- */
+/** Every HTML page under `dir`, with a digest of its bytes (the build reads them once: see `SiteBuild.pages`). */
 export function builtPages(dir: string): BuiltPage[] {
-  let pages = builtPagesMemo.get(dir);
-  if (!pages) {
-    pages = filesUnder(dir, (name) => name.endsWith('.html')).map((file) => ({ file, page: pagePath(dir, file), digest: digest(readFileSync(file)) }));
-    builtPagesMemo.set(dir, pages);
-  }
-  return pages;
+  return filesUnder(dir, (name) => name.endsWith('.html')).map((file) => ({ file, page: pagePath(dir, file), digest: digest(readFileSync(file)) }));
 }
 
 export interface PageCheckOptions {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import type { AstroIntegrationLogger } from 'astro';
-import { contentGate } from '../../src/integrations/content-gate.ts';
+import { jinduSite } from '../../src/integrations/index.ts';
 import { ContentProblemsError } from '../../src/lib/gate/problem.ts';
 import { tallyRecords } from '../../src/lib/tally-records.ts';
 import { totalsOf } from '../../src/lib/tally.ts';
@@ -109,8 +109,9 @@ describe('the same event recorded twice', () => {
     vi.stubEnv('SITE_CONTENT_DIR', site.dir);
     vi.stubEnv('SITE_BUILD_DATE', BUILD_DAY);
     try {
-      const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() } as unknown as AstroIntegrationLogger;
-      const setup = contentGate().hooks['astro:config:setup'] as (options: unknown) => void;
+      const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+      const logger = { ...log, fork: () => log } as unknown as AstroIntegrationLogger;
+      const setup = jinduSite().hooks['astro:config:setup'] as (options: unknown) => void;
       const options = { command: 'build', config: { publicDir: pathToFileURL(path.resolve('public') + '/') }, logger };
       expect(() => setup(options)).toThrow(ContentProblemsError);
       expect(() => setup(options)).toThrow(/内容检查发现 1 处错误，网站没有生成。[\s\S]*events\/b\.md 与 .*events\/a\.md 重复/);
