@@ -16,6 +16,8 @@ const TYPES: Record<string, string> = {
 };
 
 export async function serve(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+  // Every answer is sent inside; a fault in the helper itself (a rejection) should end the test run.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   const server: Server = createServer(async (req, res) => {
     let pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     if (pathname.endsWith('/')) pathname += 'index.html';
