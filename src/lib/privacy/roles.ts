@@ -5,6 +5,7 @@
  */
 
 /** Nouns for people involved with drugs: a name right after (or linked before) one identifies someone. */
+// prettier-ignore
 export const ROLE_WORDS = [
   '吸毒人员', '戒毒人员', '康复人员', '社戒社康人员', '复吸人员', '涉毒人员', '涉毒违法人员', '涉毒嫌疑人', '贩毒人员', '制毒人员',
   '吸贩毒人员', '吸毒者', '戒毒者', '贩毒者', '复吸者', '吸毒人', '吸毒嫌疑人', '违法嫌疑人', '犯罪嫌疑人', '被告人', '罪犯',
@@ -17,6 +18,7 @@ export const ROLE_WORDS = [
  * Words that end a name: what a news sentence says next about a person
  * (时间、介词、动词). A name is read up to where one of them starts.
  */
+// prettier-ignore
 export const FOLLOW_WORDS = [
   '近日', '近期', '日前', '今年', '去年', '前年', '年初', '年底', '当天', '当晚', '此前', '之前', '随后', '目前', '现年', '现在',
   '现已', '已经', '曾经', '先后', '多次', '再次', '一直', '始终', '主动', '自愿', '按时', '按期', '定期', '每月', '每周', '每天',
@@ -52,6 +54,7 @@ export const NON_NAME_CHARS = new Set([
  * words (吸毒人员管控, 戒毒人员回归, 吸毒人员高达…), or end before a link
  * (关键是, 查明系).
  */
+// prettier-ignore
 export const STOP_WORDS = new Set([
   '毛发', '管理', '管控', '方面', '方式', '方法', '方案', '方向', '方便', '方能', '方可', '白天', '高危', '高发', '高达', '高于', '高峰',
   '高度', '家属', '家庭', '家人', '家中', '于今', '于近', '于本', '于去', '于当', '余人', '余名', '余下', '余额', '万人', '万名', '万余',

@@ -26,6 +26,7 @@ const OTHER_SURNAMES =
 
 const ALL_SINGLE = new Set([...COMMON_SURNAMES, ...OTHER_SURNAMES]);
 
+// prettier-ignore
 export const COMPOUND_SURNAMES = new Set([
   '万俟', '司马', '上官', '欧阳', '夏侯', '诸葛', '闻人', '东方', '赫连', '皇甫', '尉迟', '公羊', '澹台', '公冶', '宗政', '濮阳',
   '淳于', '单于', '太叔', '申屠', '公孙', '仲孙', '轩辕', '令狐', '钟离', '宇文', '长孙', '慕容', '鲜于', '闾丘', '司徒', '司空',
@@ -34,6 +35,7 @@ export const COMPOUND_SURNAMES = new Set([
 ]);
 
 /** Compound surnames that are also ordinary words (第五届, 百里挑一, 东方红). */
+// prettier-ignore
 const WORDLIKE_COMPOUNDS = new Set(['东方', '百里', '第五', '东门', '西门', '南门', '南宫', '长孙', '单于', '乐正', '公良', '夹谷', '公西']);
 
 /** Length of the surname starting at `i` (2 for 欧阳, 1 for 王), 0 when none; `common` for COMMON_SURNAMES and compounds. */
