@@ -4,7 +4,7 @@
  * pages, not navigation, footers, lists or the 404 page). Every Pagefind answer
  * is checked; any error fails the build; the index is always closed.
  * When no page changed since the last build, the index is that build's.
- * Pagefind runs in its own process, beside the hooks after this one (the
+ * Pagefind runs in its own process, beside the steps after this one (the
  * output checks); publishing waits for it (./site-build.ts).
  * Modelled on Starlight's integrations/pagefind.ts.
  */

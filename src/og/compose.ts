@@ -486,8 +486,9 @@ async function withCanvas<T>(size: number, use: (canvas: Buffer) => Promise<T>):
 
 /**
  * A palette PNG when the image has at most 256 colours (every card and tile
- * here): 1.4 ms and about 36 KB for a card. Otherwise RGB, by sharp: zlib
- * level 3 without adaptive filtering, 4.5 ms and about 74 KB.
+ * here): about 1.4 ms and 14–39 KB a card. Otherwise RGB, by sharp: zlib
+ * level 3 without adaptive filtering, about 4 ms and 21–59 KB for the same
+ * cards (BENCHMARKS.md).
  */
 async function encode(l: Layout, coverages: Coverages): Promise<Buffer> {
   const { width, height } = l;

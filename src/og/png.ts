@@ -26,9 +26,11 @@ export interface IndexedImage {
 
 /**
  * The PNG of an indexed image. Run-length matching suits these flat images:
- * 1.4 ms and 36 KB for a card, against 2.0 ms and 37 KB at level 3, 5.1 ms and
- * 32 KB at level 6. Deflate runs on the calling thread (the build draws on a
- * worker thread): the asynchronous form cost 0.4 ms a card more, in passing chunks.
+ * on one card, 1.4 ms and 36 KB, against 2.0 ms and 37 KB at level 3, 5.1 ms and
+ * 32 KB at level 6 (the site's cards are 14–39 KB: BENCHMARKS.md). Deflate runs on
+ * the calling thread (the build draws in a child process of its own,
+ * src/integrations/share-images/draw-process.ts): the asynchronous form cost
+ * 0.4 ms a card more, in passing chunks.
  */
 export function indexedPng({ width, height, palette, rows }: IndexedImage): Buffer {
   if (palette.length === 0 || palette.length > 256) throw new RangeError(`a palette PNG has 1 to 256 colours, not ${palette.length}`);
