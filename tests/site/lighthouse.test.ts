@@ -19,7 +19,7 @@ const PAGES = [paths.home(), paths.news('2024-02-27-jiaji-sanzhong-xuanjiang'), 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const MINIMUM = { accessibility: 100, 'best-practices': 95, seo: 95 };
 /** Performance audits that do not depend on the CPU's load. */
-const STRUCTURAL = ['cumulative-layout-shift', 'total-byte-weight', 'dom-size', 'unused-javascript', 'unused-css-rules', 'uses-responsive-images', 'modern-image-formats', 'uses-optimized-images', 'unminified-css', 'unminified-javascript', 'legacy-javascript', 'duplicated-javascript'];
+const STRUCTURAL = ['cumulative-layout-shift', 'total-byte-weight', 'dom-size', 'unused-css-rules', 'uses-responsive-images', 'modern-image-formats', 'uses-optimized-images', 'unminified-css', 'unminified-javascript', 'legacy-javascript', 'duplicated-javascript'];
 
 let chrome: LaunchedChrome;
 let server: Awaited<ReturnType<typeof serve>>;
