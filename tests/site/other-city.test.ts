@@ -95,7 +95,7 @@ describe('a second city built with the same code', () => {
     expect(parse(readPage(site, paths.newsList())).querySelector('.page-lead')?.text).toMatch(/^本县禁毒工作/);
     const search = parse(readPage(site, paths.search()));
     expect(search.querySelector('select[name=town]')?.getAttribute('data-filter')).toBe('乡镇');
-    expect(search.querySelector('select[name=town]')?.parentNode.text.trim()).toMatch(/^乡镇/);
+    expect(search.querySelector('select[name=town]')?.parentNode?.text.trim()).toMatch(/^乡镇/);
     // The hint's examples come from this site's content: its tag, its school, its letter.
     expect(search.querySelector('[data-search-status]')?.getAttribute('data-hint')).toBe('请输入要搜索的词，如“图片展”“河西乡中学”“暑假家长信”。');
     expect(readPage(site, paths.news('2025-05-10-chengguan-jindu-zhan-lan'))).toContain('data-pagefind-filter="乡镇:城关镇"');
