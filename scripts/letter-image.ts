@@ -1,5 +1,5 @@
 /**
- * `npm run letter-image -- <letter> --school 嘉积三中 [--school …] [--out 文件夹]`
+ * `npm run letter-image -- <letter> --school 第三中学 [--school …] [--out 文件夹]`
  * Makes a school's own long image of a parent letter: the school's name above
  * the title and in the signature, the same QR code to the letter's page.
  */

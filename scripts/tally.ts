@@ -54,8 +54,8 @@ function report(argv: string[]): number {
   const format = values.format as Format;
   if (!FORMATS.includes(format)) return fail(`--format 只能是 ${FORMATS.join('、')}`);
   const by = values.by as Breakdown[];
-  const unknown = by.filter((b) => !(b in BREAKDOWNS));
-  if (unknown.length) return fail(`--by 只能是 ${Object.keys(BREAKDOWNS).join('、')}（现在是 ${unknown.join('、')}）`);
+  const unknown = by.filter((b) => !BREAKDOWNS.includes(b));
+  if (unknown.length) return fail(`--by 只能是 ${BREAKDOWNS.join('、')}（现在是 ${unknown.join('、')}）`);
 
   const { settings, records, problems } = load();
   const campaigns = values.campaign ? records.campaigns.filter((c) => c.id === values.campaign) : records.campaigns;
@@ -63,7 +63,7 @@ function report(argv: string[]): number {
     return fail(`找不到活动「${values.campaign}」。现有活动：${records.campaigns.map((c) => c.id).join('、') || '（无）'}`);
   }
   const reports = campaigns.map((c) => campaignReport(c, records.events, by, settings.towns));
-  process.stdout.write(renderReports(reports, format));
+  process.stdout.write(renderReports(reports, format, settings.townLabel));
 
   printProblems(problems);
   let status = problems.some((p) => p.severity === 'error') ? 1 : 0;

@@ -5,6 +5,7 @@
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { loadSettings } from '../../src/lib/settings.ts';
 
 const SENTENCES = [
   '镇禁毒办组织干部和志愿者走进村居，向群众讲解毒品的危害和识别方法。',
@@ -35,7 +36,8 @@ export function writeSyntheticContent(dir: string, n: number, settingsFile: stri
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   for (const folder of ['news', 'lectures', 'events', 'campaigns', 'topics']) mkdirSync(path.join(dir, folder), { recursive: true });
   copyFileSync(settingsFile, path.join(dir, 'site.yaml'));
-  const towns = ['嘉积镇', '万泉镇', '博鳌镇', '潭门镇', '长坡镇'];
+  // The towns of the settings copied in: content may only name those.
+  const towns = loadSettings(dir, {}).towns.slice(0, 5);
   for (let i = 0; i < n; i++) {
     const body = Array.from({ length: 10 }, () => pick(SENTENCES)).join('');
     const tags = [pick(TAGS), pick(TAGS)].filter((t, k, all) => all.indexOf(t) === k);

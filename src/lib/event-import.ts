@@ -10,6 +10,8 @@ import ExcelJS from 'exceljs';
 import type { z } from 'astro/zod';
 import { restoreCell } from './csv.ts';
 import { isRealDate } from './dates.ts';
+import { placeStem, townWord } from './place.ts';
+import { fieldInfo } from '../schemas/fields.ts';
 import { issuesToProblems, PARSE_PARAMS } from './gate/zod-messages.ts';
 import type { Problem } from './gate/problem.ts';
 import { slugify } from './slug.ts';
@@ -17,6 +19,7 @@ import { slugify } from './slug.ts';
 /** Event fields and the header words staff use for them (compared after dropping spaces and units in brackets). */
 export const HEADER_NAMES = {
   date: ['日期', '活动日期', '时间', '活动时间'],
+  // Any office's word for its towns also names this column (TOWN_HEADER).
   town: ['镇区', '镇(区)', '镇', '乡镇', '所属镇区', '镇区名称'],
   organizer: ['单位', '承办单位', '组织单位', '主办单位', '责任单位'],
   venue: ['地点', '活动地点', '场所', '地址'],
@@ -26,6 +29,9 @@ export const HEADER_NAMES = {
 } as const;
 
 export type EventField = keyof typeof HEADER_NAMES;
+
+/** A town column under any office's word for its towns: 乡, 街道, 镇(街道), 所属乡镇, 街道名称… */
+const TOWN_HEADER = /^(?:所属)?(?:镇|乡|区|街道)+(?:名称)?$/;
 
 /** `资料份数（份）` → `资料份数`; full-width folded, spaces dropped. */
 export function normalizeHeader(header: string): string {
@@ -40,7 +46,8 @@ export function mapHeaders(headers: readonly string[]): { columns: Partial<Recor
   headers.forEach((header, index) => {
     const name = normalizeHeader(header);
     for (const [field, names] of Object.entries(HEADER_NAMES) as [EventField, readonly string[]][]) {
-      if (columns[field] === undefined && names.some((n) => normalizeHeader(n) === name)) columns[field] = index;
+      const known = names.some((n) => normalizeHeader(n) === name) || (field === 'town' && TOWN_HEADER.test(name.replace(/[()]/g, '')));
+      if (columns[field] === undefined && known) columns[field] = index;
     }
   });
   const missing = (Object.keys(HEADER_NAMES) as EventField[]).filter((f) => columns[f] === undefined);
@@ -177,8 +184,12 @@ export function planImport(
   const headers = header.map((h) => String(h ?? ''));
   const { columns, missing } = mapHeaders(headers);
   if (missing.length > 0) {
-    const want = missing.map((f) => HEADER_NAMES[f][0]).join('、');
-    return { records: [], problems: [{ file: sheet.name, line: 1, message: `第 1 行（表头）缺少这些列：${want}。表头应包含：${Object.values(HEADER_NAMES).map((n) => n[0]).join('、')}`, severity: 'error' }] };
+    // The town column as staff know it: the schema's label for towns (the site's townLabel), as one word.
+    const townLabel = fieldInfo(schema, ['town'])?.label;
+    const columnName = (f: EventField) => (f === 'town' && townLabel ? townWord(townLabel) : HEADER_NAMES[f][0]);
+    const want = missing.map(columnName).join('、');
+    const all = (Object.keys(HEADER_NAMES) as EventField[]).map(columnName).join('、');
+    return { records: [], problems: [{ file: sheet.name, line: 1, message: `第 1 行（表头）缺少这些列：${want}。表头应包含：${all}`, severity: 'error' }] };
   }
   const records: PlannedRecord[] = [];
   body.forEach((cells, i) => {
@@ -205,7 +216,7 @@ export function planImport(
       }
       return;
     }
-    const town = slugify(String(data.town).replace(/(镇|华侨经济区|区)$/, ''));
+    const town = slugify(placeStem(String(data.town)));
     records.push({ row, data: result.data as Record<string, unknown>, fileName: `${data.date}-${town}-${slugify(String(data.venue)).slice(0, 40).replace(/-+$/, '')}` });
   });
   return { records, problems };

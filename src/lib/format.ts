@@ -17,7 +17,7 @@ export function wan(n: number): string {
   return `${Number.isInteger(value) ? value : value.toFixed(1)}万`;
 }
 
-/** A phone number that never wraps at its hyphen (0898‑62800000 stays on one line). */
+/** A phone number that never wraps at its hyphen (0000‑1234567 stays on one line). */
 export function displayPhone(number: string): string {
   return number.replace(/-/g, '\u2011');
 }

@@ -3,8 +3,8 @@
  * two columns), CSV for spreadsheets, Markdown for reports, JSON for programs.
  */
 import {
-  BREAKDOWNS,
   breakdown,
+  breakdownLabels,
   compareWithReported,
   monthLabel,
   roundAudience,
@@ -18,6 +18,7 @@ import {
   type Totals,
 } from './tally.ts';
 import { toCsv } from './csv.ts';
+import { townWord } from './place.ts';
 import { displayWidth } from './text-width.ts';
 
 export const FORMATS = ['table', 'json', 'csv', 'md'] as const;
@@ -74,7 +75,10 @@ const HEAD = ['场次', '资料（份）', '受众（人）'];
 const keyLabel = (by: Breakdown, key: string) => (by === 'month' ? monthLabel(key) : key);
 const figures = (t: Totals) => [String(t.events), String(t.leaflets), String(t.audience)];
 
-export function renderReports(reports: readonly CampaignReport[], format: Format): string {
+/** The reports in `format`; breakdowns by town are headed with the site's `townLabel`. */
+export function renderReports(reports: readonly CampaignReport[], format: Format, townLabel: string): string {
+  const labels = breakdownLabels(townLabel);
+  const label = (by: string) => labels[by as Breakdown];
   switch (format) {
     case 'json':
       return JSON.stringify(reports, null, 2) + '\n';
@@ -84,7 +88,7 @@ export function renderReports(reports: readonly CampaignReport[], format: Format
         ...reports.flatMap((r) => [
           [r.campaign.name, '合计', '', ...figures(r.computed)],
           ...Object.entries(r.breakdowns).flatMap(([by, rows]) =>
-            rows.map((row) => [r.campaign.name, BREAKDOWNS[by as Breakdown], keyLabel(by as Breakdown, row.key), ...figures(row)]),
+            rows.map((row) => [r.campaign.name, label(by), keyLabel(by as Breakdown, row.key), ...figures(row)]),
           ),
         ]),
       ]);
@@ -103,9 +107,9 @@ export function renderReports(reports: readonly CampaignReport[], format: Format
             `| 受教育人数 | ${r.computed.audience}（约${r.audienceRounded}） | ${r.reported.audience} |`,
             ...Object.entries(r.breakdowns).flatMap(([by, rows]) => [
               '',
-              `### 按${BREAKDOWNS[by as Breakdown]}`,
+              `### 按${label(by)}`,
               '',
-              `| ${BREAKDOWNS[by as Breakdown]} | ${HEAD.join(' | ')} |`,
+              `| ${label(by)} | ${HEAD.join(' | ')} |`,
               '| --- | ---: | ---: | ---: |',
               ...rows.map((row) => `| ${keyLabel(by as Breakdown, row.key)} | ${figures(row).join(' | ')} |`),
             ]),
@@ -125,7 +129,7 @@ export function renderReports(reports: readonly CampaignReport[], format: Format
               ['受教育人数（约）', r.audienceRounded, roundAudience(r.reported.audience)],
             ]),
             ...Object.entries(r.breakdowns).map(([by, rows]) =>
-              [`\n按${BREAKDOWNS[by as Breakdown]}`, alignTable([[BREAKDOWNS[by as Breakdown], ...HEAD], ...rows.map((row) => [keyLabel(by as Breakdown, row.key), ...figures(row)])])].join('\n'),
+              [`\n按${label(by)}`, alignTable([[label(by), ...HEAD], ...rows.map((row) => [keyLabel(by as Breakdown, row.key), ...figures(row)])])].join('\n'),
             ),
             `\n${r.summary}`,
           ].join('\n'),
@@ -134,12 +138,13 @@ export function renderReports(reports: readonly CampaignReport[], format: Format
   }
 }
 
-/** Column headers of the open-data download; the same words `tally import` reads back. */
-const RECORD_COLUMNS = ['日期', '镇区', '承办单位', '地点', '形式', '资料份数', '受众人数'] as const;
-
-/** The event records as open data (CSV opens in Excel; `npm run tally -- import` reads it back). */
-export function eventsCsv(events: readonly EventRecord[]): string {
-  return toCsv([RECORD_COLUMNS, ...events.map((e) => [e.date, e.town, e.organizer, e.venue, e.format, e.leaflets, e.audience])]);
+/**
+ * The event records as open data (CSV opens in Excel; `npm run tally -- import` reads it back: the town
+ * column is headed with the site's word for its towns, `townLabel` without brackets, as 镇区 or 乡镇).
+ */
+export function eventsCsv(events: readonly EventRecord[], townLabel: string): string {
+  const columns = ['日期', townWord(townLabel), '承办单位', '地点', '形式', '资料份数', '受众人数'];
+  return toCsv([columns, ...events.map((e) => [e.date, e.town, e.organizer, e.venue, e.format, e.leaflets, e.audience])]);
 }
 
 export function eventsJson(campaign: CampaignRecord, events: readonly EventRecord[]): string {

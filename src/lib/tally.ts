@@ -27,14 +27,15 @@ export function totalsOf(events: readonly EventFigures[]): Totals {
   );
 }
 
-export const BREAKDOWNS = {
-  town: '镇（区）',
-  month: '月份',
-  format: '形式',
-  organizer: '承办单位',
-} as const;
+/** Ways to break a campaign's figures down. */
+export const BREAKDOWNS = ['town', 'month', 'format', 'organizer'] as const;
 
-export type Breakdown = keyof typeof BREAKDOWNS;
+export type Breakdown = (typeof BREAKDOWNS)[number];
+
+/** What each breakdown is called; towns go by the site's own word for them (site.yaml `townLabel`: 镇（区）, 乡镇). */
+export function breakdownLabels(townLabel: string): Record<Breakdown, string> {
+  return { town: townLabel, month: '月份', format: '形式', organizer: '承办单位' };
+}
 
 export interface BreakdownRow extends Totals {
   key: string;

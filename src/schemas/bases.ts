@@ -2,15 +2,7 @@ import { z } from 'astro/zod';
 import type { SchemaContext } from './context.ts';
 import { altText, describe, draftFlag, entry, isoDate, officePhone, oneOf, sampleFlag, text } from './fields.ts';
 
-/** Kinds of place: label for staff and readers, slug for URLs and anchors. */
-export const BASE_KINDS = [
-  { label: '禁毒宣传教育基地', slug: 'base' },
-  { label: '海岸线驿站', slug: 'station' },
-] as const;
-
 export const INSPECTION_RESULTS = ['优秀', '良好', '合格', '限期整改'] as const;
-
-const kindLabels = BASE_KINDS.map((k) => k.label) as [string, ...string[]];
 
 const coordinate = (label: string, min: number, max: number, example: string) =>
   describe(
@@ -24,21 +16,22 @@ const coordinate = (label: string, min: number, max: number, example: string) =>
 export function baseSchema(ctx: SchemaContext) {
   return entry({
     name: text({ label: '名称', example: '"某某镇禁毒宣传教育基地"' }, { max: 40 }),
-    kind: oneOf(kindLabels, { label: '类型', example: '禁毒宣传教育基地' }),
-    town: oneOf(ctx.towns, { label: '镇（区）', example: ctx.towns[0] }),
+    /** One of the kinds site.yaml lists under `baseKinds`. */
+    kind: oneOf(ctx.baseKinds, { label: '类型', example: ctx.baseKinds[0] }),
+    town: oneOf(ctx.towns, { label: ctx.townLabel, example: ctx.towns[0] }),
     /** Street address of the place (an institution, never a person's home). */
     address: text({ label: '地址', example: '"某某镇文化站二楼"' }, { max: 80 }),
     /** WGS-84 coordinates, for a map link. */
     coordinates: entry({
-      lat: coordinate('纬度', 3, 54, '19.25'),
-      lng: coordinate('经度', 73, 136, '110.47'),
+      lat: coordinate('纬度', 3, 54, '30.5'),
+      lng: coordinate('经度', 73, 136, '115.5'),
     }).optional(),
     hours: text({ label: '开放时间', example: '"周二至周日 9:00–17:00"' }, { max: 60 }),
     booking: entry({
       /** How a school or group books a visit. */
       how: text({ label: '预约方式', example: '"提前 3 个工作日电话预约，每批不超过 50 人"' }, { max: 120 }),
       /** Public office phone only. */
-      phone: officePhone({ label: '预约电话', example: '"0898-62800000"' }).optional(),
+      phone: officePhone({ label: '预约电话', example: '"0000-1234567"' }).optional(),
     }),
     /** What a visitor sees. */
     exhibits: describe(z.array(text({ label: '展陈内容', example: '"毒品仿真样品展柜"' }, { max: 60 })).min(1), {

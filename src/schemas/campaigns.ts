@@ -7,7 +7,7 @@ export function campaignSchema() {
     theme: text({ label: '主题', example: '"珍爱生命 远离毒品"' }, { max: 60 }).optional(),
     start: isoDate({ label: '开始日期', example: '"2024-03-01"' }),
     end: isoDate({ label: '结束日期', example: '"2024-05-31"' }),
-    organizer: text({ label: '主办单位', example: '"市禁毒办"' }, { max: 60 }),
+    organizer: text({ label: '主办单位', example: '"某某县禁毒办"' }, { max: 60 }),
     summary: text({ label: '简介', example: '"宣讲队进镇、进村、进校园，开展讲座和展览。"' }, { min: 15, max: 200 }),
     /** The totals the office reported, compared against the event records. */
     reported: entry({

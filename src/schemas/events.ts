@@ -8,7 +8,7 @@ export function eventSchema(ctx: SchemaContext) {
     /** File name of the campaign this event belongs to. */
     campaign: entryRef({ label: '所属活动', example: 'spring-campaign-2024' }),
     date: isoDate({ label: '日期', example: '"2024-03-12"' }),
-    town: oneOf(ctx.towns, { label: '镇（区）', example: ctx.towns[0] }),
+    town: oneOf(ctx.towns, { label: ctx.townLabel, example: ctx.towns[0] }),
     organizer: text({ label: '承办单位', example: '"某某镇禁毒办"' }, { max: 40 }),
     venue: text({ label: '地点', example: '"镇文化广场"' }, { max: 60 }),
     format: oneOf(EVENT_FORMATS, { label: '形式', example: '讲座' }),

@@ -11,11 +11,11 @@ export function letterSchema() {
     date: isoDate({ label: '落款日期', example: '"2024-01-20"' }),
     occasion: oneOf(LETTER_OCCASIONS, { label: '时段', example: '寒假' }),
     /** Issuing office(s), as printed at the end of the letter. */
-    issuer: text({ label: '落款单位', example: '"市禁毒办　市教育局"' }, { max: 60 }),
+    issuer: text({ label: '落款单位', example: '"某某县禁毒办　某某县教育局"' }, { max: 60 }),
     /** Opening line of the letter. */
     salutation: text({ label: '称呼', example: '"尊敬的家长朋友："' }, { max: 30 }).default('尊敬的家长朋友：'),
     /** Who receives it, in words. */
-    recipients: text({ label: '发送对象', example: '"全市中小学学生家长"' }, { max: 60 }),
+    recipients: text({ label: '发送对象', example: '"全县中小学学生家长"' }, { max: 60 }),
     /** How many schools passed it on, when known. */
     schoolCount: count({ label: '学校数', example: '47' }).optional(),
     /** Named schools, when the letter went to a few. */

@@ -19,7 +19,7 @@ const categoryLabels = NEWS_CATEGORIES.map((c) => c.label) as [NewsCategory, ...
 function fieldsBesideCover(ctx: Omit<SchemaContext, 'image'>) {
   return {
     /** Headline as a newspaper would print it. */
-    title: text({ label: '标题', example: '"我市启动春季禁毒流动课堂"' }, { min: 6, max: 60 }),
+    title: text({ label: '标题', example: `"春季禁毒流动课堂在${ctx.towns[0]}启动"` }, { min: 6, max: 60 }),
     /** Publication date. */
     date: isoDate({ label: '发布日期', example: '"2024-03-01"' }),
     /** Date of the last substantive correction, if any. */
@@ -38,10 +38,10 @@ function fieldsBesideCover(ctx: Omit<SchemaContext, 'image'>) {
       example: `[${ctx.reposts[0] ?? ''}]`,
     }).default([]),
     /** One or two sentences shown in lists, feeds and shared links. */
-    summary: text({ label: '摘要', example: '"3月1日起，市禁毒办组织宣讲队走进各镇开展禁毒宣传。"' }, { min: 15, max: 150 }),
+    summary: text({ label: '摘要', example: `"3月1日起，${ctx.officeShort}组织宣讲队走进学校和社区开展禁毒宣传。"` }, { min: 15, max: 150 }),
     tags: describe(z.array(text({ label: '标签', example: '流动课堂' }, { max: 12 })), { label: '标签', example: '[流动课堂, 校园禁毒]' }).default([]),
-    /** The town or district the item is about, if one. */
-    town: oneOf(ctx.towns, { label: '镇（区）', example: ctx.towns[0] }).optional(),
+    /** The town the item is about, if one. */
+    town: oneOf(ctx.towns, { label: ctx.townLabel, example: ctx.towns[0] }).optional(),
     coverAlt: altText(),
     /** Sample record written for the site, not an official item. */
     sample: sampleFlag(),
@@ -58,7 +58,7 @@ function fieldsBesideCover(ctx: Omit<SchemaContext, 'image'>) {
 const builtFields = new Map<string, ReturnType<typeof fieldsBesideCover>>();
 
 export function newsSchema(ctx: SchemaContext) {
-  const key = JSON.stringify([ctx.towns, ctx.outlets, ctx.reposts]);
+  const key = JSON.stringify([ctx.towns, ctx.townLabel, ctx.outlets, ctx.reposts, ctx.officeShort]);
   let fields = builtFields.get(key);
   if (!fields) builtFields.set(key, (fields = fieldsBesideCover(ctx)));
   const { coverAlt, sample, draft, ...rest } = fields;

@@ -8,8 +8,8 @@ import { entry, text } from './fields.ts';
  */
 export const privacyAllowlistSchema = z.array(
   entry({
-    value: text({ label: '放行内容', example: '"0898-62800000"' }, { max: 40 }),
-    reason: text({ label: '理由', example: '"市禁毒办对外公布的举报电话"' }, { min: 4, max: 120 }),
+    value: text({ label: '放行内容', example: '"0000-1234567"' }, { max: 40 }),
+    reason: text({ label: '理由', example: '"某某县禁毒办对外公布的举报电话"' }, { min: 4, max: 120 }),
   }),
 );
 

@@ -4,7 +4,8 @@
  */
 import { z } from 'astro/zod';
 import { AA_TEXT, contrastRatio, isHexColor } from '../lib/color.ts';
-import { describe, entry, text } from './fields.ts';
+import { isAsciiSlug } from '../lib/slug.ts';
+import { describe, entry, oneOf, text } from './fields.ts';
 
 /** A value that must be replaced before launch; the footer shows it as a placeholder. */
 const maybePlaceholder = (label: string, example: string) =>
@@ -16,12 +17,12 @@ const maybePlaceholder = (label: string, example: string) =>
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
-/** Digits in groups joined by single hyphens: `110`, `12355`, `0898-62842110`, `400-123-4567`. */
+/** Digits in groups joined by single hyphens: `110`, `12355`, `0000-1234567`, `400-123-4567`. */
 const isPhoneNumber = (value: string) => /^\d+(?:-\d+)*$/.test(value) && value.replace(/-/g, '').length >= 3;
 
 const hotline = entry({
   label: text({ label: '热线名称', example: '报警电话' }),
-  number: text({ label: '号码', example: '"0898-62842110"' }, { max: 20 }),
+  number: text({ label: '号码', example: '"0000-1234567"' }, { max: 20 }),
   note: text({ label: '说明', example: '遇到涉毒违法犯罪，立即报警' }).optional(),
   /** true while the number is not yet published: `number` may then say so in words (待公布). */
   placeholder: z.boolean().default(false),
@@ -31,7 +32,7 @@ const hotline = entry({
       code: 'custom',
       path: ['number'],
       input: h.number,
-      message: '电话号码只能由数字和连字符（-）组成，如 "110"、"12355"、"0898-62842110"；号码还没公布时请加一行 placeholder: true',
+      message: '电话号码只能由数字和连字符（-）组成，如 "110"、"12355"、"0000-1234567"；号码还没公布时请加一行 placeholder: true',
     });
   }
 });
@@ -48,6 +49,42 @@ const isTimeZone = (zone: string) => {
 /** A path inside the content folder: no URL, no control character (the logo module checks the file itself). */
 const isPlainPath = (value: string) => value.trim() !== '' && !/[\u0000-\u001f\u007f]/.test(value);
 
+/** The word for the kind of region an office serves: pages say 全市/本县/全区 with it. */
+export const REGION_UNITS = ['市', '县', '区', '旗'] as const;
+
+/** One kind of place listed on the bases page (禁毒宣传教育基地, 禁毒主题公园…). */
+const baseKind = entry({
+  /** What staff write in a base's `kind:` and what the bases page calls the group. */
+  name: text({ label: '类型名称', example: '禁毒宣传教育基地' }, { max: 20 }),
+  /** The group's anchor on the bases page (/bases/#slug). */
+  slug: describe(
+    z.string().refine(isAsciiSlug, { message: '只能用小写英文字母、数字和连字符（示例：jiaoyu-jidi）' }),
+    { label: '网址片段', example: 'jiaoyu-jidi' },
+  ),
+  /** One line under the group's heading: what this kind of place is for. */
+  description: text({ label: '一句话介绍', example: '展陈禁毒知识，供学校、社区和单位预约参观' }, { min: 6, max: 60 }),
+});
+
+/** Each name and each slug once: a base's kind and an anchor must name one group. */
+const baseKinds = describe(
+  z
+    .array(baseKind)
+    .min(1)
+    .superRefine((kinds, ctx) => {
+      for (const [key, what] of [['name', '名称'], ['slug', '网址片段']] as const) {
+        const seen = new Set<string>();
+        kinds.forEach((kind, i) => {
+          const value: unknown = kind[key];
+          // zod runs this even when an item is malformed (that has its own error).
+          if (typeof value !== 'string') return;
+          if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [i, key], input: value, message: `“${value}”重复了：每种基地类型的${what}都要不同` });
+          seen.add(value);
+        });
+      }
+    }),
+  { label: '基地类型', example: '[{ name: 禁毒宣传教育基地, slug: jiaoyu-jidi, description: 展陈禁毒知识，供学校和社区预约参观 }]' },
+);
+
 const color = (label: string, example: string) =>
   describe(
     z.string().refine(isHexColor, { message: `颜色应写成 "#rrggbb"（示例：${example}）` }),
@@ -63,6 +100,10 @@ export const siteSchema = entry({
   description: text({ label: '网站简介', example: '某某市禁毒委员会办公室主办的禁毒宣传教育网站' }, { max: 120 }),
   /** The office that runs the site (主办单位). */
   publisher: text({ label: '主办单位', example: '某某市禁毒委员会办公室' }, { max: 40 }),
+  /** 市, 县, 区 or 旗: pages say 全市, 本县… with it. */
+  regionUnit: oneOf(REGION_UNITS, { label: '地区称谓', example: '县' }),
+  /** The office's short name as pages say it: 市禁毒办, 县禁毒办. */
+  officeShort: text({ label: '单位简称', example: '县禁毒办' }, { max: 12 }),
   /** Production URL; the SITE_URL environment variable overrides it. */
   url: describe(z.url({ protocol: /^https?$/, message: '网址应以 https:// 开头（示例：https://jindu.example.gov.cn）' }), {
     label: '网站网址',
@@ -73,8 +114,12 @@ export const siteSchema = entry({
     label: '时区',
     example: 'Asia/Shanghai',
   }).default(DEFAULT_TIME_ZONE),
-  /** The towns and districts (镇/区); content may only name these. */
-  towns: z.array(text({ label: '镇（区）', example: '某某镇' }, { max: 20 })).min(1),
+  /** What the towns are called as a group, in field labels, filters and headings: 镇（区）, 乡镇, 街道. */
+  townLabel: text({ label: '乡镇一级的称呼', example: '乡镇' }, { max: 8 }),
+  /** The towns, townships or subdistricts; content may only name these. */
+  towns: z.array(text({ label: '乡镇（街道）', example: '某某镇' }, { max: 20 })).min(1),
+  /** The kinds of place on the bases page; a base's `kind` is one of their names. */
+  baseKinds,
   /** Media where news items can be placed. */
   outlets: z.array(text({ label: '发布媒体', example: '本站' }, { max: 30 })).min(1),
   /** Channels that can repost an item. */

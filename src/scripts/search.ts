@@ -17,11 +17,16 @@ interface Pagefind {
   search(query: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
 }
 
-/** URL parameter for each Chinese filter name (URLs stay ASCII). */
-const FILTER_PARAMS: Record<string, string> = { 栏目: 'section', 年份: 'year', 镇区: 'town' };
 const PAGE_SIZE = 20;
 
 const form = document.querySelector<HTMLFormElement>('[data-search-form]')!;
+/**
+ * URL parameter (the select's name; URLs stay ASCII) for each Chinese filter name. The page names the
+ * filters (`data-filter`): the town filter goes by the site's own word for its towns (镇区, 乡镇).
+ */
+const FILTER_PARAMS: Record<string, string> = Object.fromEntries(
+  [...form.querySelectorAll<HTMLSelectElement>('select[data-filter]')].map((select) => [select.dataset.filter!, select.name]),
+);
 const input = form.querySelector<HTMLInputElement>('input[name=q]')!;
 const announce = document.querySelector<HTMLElement>('[data-search-status]')!;
 const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;

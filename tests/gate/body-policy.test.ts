@@ -89,8 +89,9 @@ describe('image files outside the content folder', () => {
   });
 
   it('keeps a site-root image inside public/, judged like any other image', () => {
-    policy('![网站图标说明](/favicon.svg)');
-    expect(site.report()).toEqual([expect.stringMatching(/^news\/policy\.md:11 图片 \/favicon\.svg 不能使用：SVG 矢量图不能用作图片/)]);
+    site.write('../public/icon.svg', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8"/></svg>\n');
+    policy('![网站图标说明](/icon.svg)');
+    expect(site.report()).toEqual([expect.stringMatching(/^news\/policy\.md:11 图片 \/icon\.svg 不能使用：SVG 矢量图不能用作图片/)]);
     policy('![项目文件说明](/%2e%2e/package.json)');
     expect(site.report()).toContainEqual(expect.stringMatching(/^news\/policy\.md:11 图片 \/%2e%2e\/package\.json 不在内容文件夹里/));
   });

@@ -116,7 +116,7 @@ describe('content gate', () => {
 
   it('reports a missing required field with an example line', () => {
     write('news/missing.md', news({ summary: '' }));
-    expect(report()).toEqual(['news/missing.md:2 summary 缺少必填项「摘要」，请添加一行，如 summary: "3月1日起，市禁毒办组织宣讲队走进各镇开展禁毒宣传。"']);
+    expect(report()).toEqual(['news/missing.md:2 summary 缺少必填项「摘要」，请添加一行，如 summary: "3月1日起，县禁毒办组织宣讲队走进学校和社区开展禁毒宣传。"']);
   });
 
   it('explains broken YAML with its line', () => {
@@ -148,7 +148,7 @@ describe('content gate', () => {
   it('refuses a personal mobile number as a booking phone', () => {
     write(
       'bases/mobile.md',
-      '---\nname: 城关镇禁毒教育基地\nkind: 禁毒宣传教育基地\ntown: 城关镇\naddress: 城关镇文化站\nhours: 工作日开放\nbooking:\n  how: 电话预约\n  phone: "13800138000"\nexhibits: [展板]\nsummary: 位于镇文化站二楼，面向中小学生开放。\n---\n',
+      '---\nname: 城关镇禁毒教育基地\nkind: 禁毒教育馆\ntown: 城关镇\naddress: 城关镇文化站\nhours: 工作日开放\nbooking:\n  how: 电话预约\n  phone: "13800138000"\nexhibits: [展板]\nsummary: 位于镇文化站二楼，面向中小学生开放。\n---\n',
     );
     const lines = report();
     expect(lines).toContainEqual(expect.stringContaining('booking.phone 不能填写个人手机号'));

@@ -63,7 +63,7 @@ describe('an event and the site settings', () => {
   it('refuses a town that is not in site.yaml, at its line', () => {
     campaign('spring', '春季宣传月', '2025-04-01', '2025-04-30');
     site.write('events/a.md', '---\ncampaign: spring\ndate: "2025-04-02"\ntown: 火星镇\norganizer: 城关镇禁毒办\nvenue: 文化站\nformat: 讲座\nleaflets: 1\naudience: 1\n---\n');
-    expect(site.report()).toEqual(['events/a.md:4 town 只能是以下之一：城关镇、河西乡、北山镇（镇（区），示例：城关镇）']);
+    expect(site.report()).toEqual(['events/a.md:4 town 只能是以下之一：城关镇、河西乡、北山镇（乡镇，示例：城关镇）']);
   });
 });
 
@@ -112,7 +112,7 @@ describe('the same event recorded twice', () => {
       const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
       const logger = { ...log, fork: () => log } as unknown as AstroIntegrationLogger;
       const setup = jinduSite().hooks['astro:config:setup'] as (options: unknown) => void;
-      const options = { command: 'build', config: { publicDir: pathToFileURL(path.resolve('public') + '/') }, logger };
+      const options = { command: 'build', config: { publicDir: pathToFileURL(path.join(site.root, 'public/')) }, logger };
       expect(() => setup(options)).toThrow(ContentProblemsError);
       expect(() => setup(options)).toThrow(/内容检查发现 1 处错误，网站没有生成。[\s\S]*events\/b\.md 与 .*events\/a\.md 重复/);
     } finally {
@@ -170,7 +170,7 @@ describe('dates that come in pairs or record something done', () => {
     [
       'an inspection',
       'bases/jidi.md',
-      '---\nname: 城关镇禁毒教育基地\nkind: 禁毒宣传教育基地\ntown: 城关镇\naddress: 城关镇文化站\nhours: 工作日开放\nbooking:\n  how: 电话预约\nexhibits: [展板]\ninspection:\n  date: "2026-12-01"\n  result: 良好\nsummary: 基地设在城关镇文化站，周末面向学生开放。\n---\n',
+      '---\nname: 城关镇禁毒教育基地\nkind: 禁毒教育馆\ntown: 城关镇\naddress: 城关镇文化站\nhours: 工作日开放\nbooking:\n  how: 电话预约\nexhibits: [展板]\ninspection:\n  date: "2026-12-01"\n  result: 良好\nsummary: 基地设在城关镇文化站，周末面向学生开放。\n---\n',
       'bases/jidi.md:11 inspection.date 检查日期 2026-12-01 还没到',
     ],
     [

@@ -16,7 +16,7 @@ const FIXTURE = path.resolve('tests/fixtures/other-city');
 export const BUILD_DAY = '2026-11-28';
 
 export interface TempSite {
-  /** The content folder (inside `root`, which also holds files outside it). */
+  /** The content folder (inside `root`, which also holds files outside it, and `public/`: write `../public/x`). */
   dir: string;
   root: string;
   write(relative: string, text: string | Buffer): string;
@@ -36,7 +36,10 @@ export function useTempSite(): TempSite {
       writeFileSync(file, text);
       return file;
     },
-    check: () => checkContent(site.dir, loadSettings(site.dir, {}), { env: { SITE_BUILD_DATE: BUILD_DAY } }),
+    check: () =>
+      checkContent(site.dir, loadSettings(site.dir, {}), {
+        env: { SITE_BUILD_DATE: BUILD_DAY, SITE_PUBLIC_DIR: path.join(site.root, 'public') },
+      }),
     report: () =>
       site.check().problems.map((p) => formatProblem({ ...p, file: path.relative(site.dir, path.resolve(p.file)) })),
   };

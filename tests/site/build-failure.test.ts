@@ -89,7 +89,7 @@ it.each([
 
 it('fails, and publishes nothing, when a file copied from public/ carries XMP or an SVG script', async () => {
   const publicDir = path.join(work, 'public-with-metadata');
-  cpSync(path.join(ROOT, 'public'), publicDir, { recursive: true });
+  mkdirSync(publicDir, { recursive: true });
   const xmp = '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/></x:xmpmeta>';
   const photo = sharp({ create: { width: 40, height: 30, channels: 3, background: '#c33' } }).withXmp(xmp);
   writeFileSync(path.join(publicDir, 'photo.jpg'), await photo.jpeg().toBuffer());

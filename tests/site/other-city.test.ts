@@ -1,21 +1,45 @@
 /**
- * The generator, not one site: a made-up county's settings and three content
- * files, built by the same code, must show none of Qionghai's facts.
+ * The generator, not one site: a made-up county (县, with 乡 and no coastline)
+ * built from its own settings and a few content files by the same code must
+ * show none of Qionghai's names or words, and src/ must hold none of them.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, globSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
+import { faviconSvg } from '../../src/lib/favicon.ts';
 import { BODY_IMAGE_MAX_WIDTH } from '../../src/lib/markdown-plugins.ts';
 import { imageMetadataProblems } from '../../src/lib/output-images.ts';
+import { placeStem } from '../../src/lib/place.ts';
 import { loadSettings } from '../../src/lib/settings.ts';
 import { paths } from '../../src/lib/urls.ts';
 import { SITES, builtPages, readPage } from './sites.ts';
 
 const site = SITES.otherCity;
 const qionghai = loadSettings(SITES.main.contentDir, {});
+const county = loadSettings(site.contentDir, {});
+
+/** Every Markdown file of Qionghai's content, for the names its schools go by. */
+const qionghaiText = globSync('**/*.md', { cwd: SITES.main.contentDir, exclude: ['README.md'] })
+  .map((file) => readFileSync(path.join(SITES.main.contentDir, file), 'utf8'))
+  .join('\n');
+const stems = [qionghai.region, ...qionghai.towns].map(placeStem);
+/** 嘉积三中, 嘉积第三中学, 博鳌中学, 长坡镇中心学校…: schools named after a Qionghai place, as its content writes them. */
+const schools = [
+  ...new Set(
+    stems.flatMap((stem) => [...qionghaiText.matchAll(new RegExp(`${stem}(?:镇|华侨经济区)?(?:第?[一二三四五六七八九十]+中(?:学)?|中学|中心学校|小学)`, 'g'))].map((m) => m[0])),
+  ),
+];
+
+/** Qionghai's names and words: its office, towns (whole and without 镇), schools, coast and area code. */
+const QIONGHAI_WORDS = [qionghai.name, qionghai.region, qionghai.publisher, ...qionghai.towns, ...stems, ...schools, '海南', '海岸线', '0898'];
+/** Qionghai's coordinates (19.2x N, 110.4x E), not as part of a longer number. */
+const QIONGHAI_COORDINATES = /(?<![\d.])(?:19\.2\d|110\.4\d)/;
+
+/** The Qionghai words and coordinates in `text`. */
+const qionghaiIn = (text: string) => [...QIONGHAI_WORDS.filter((w) => text.includes(w)), ...(QIONGHAI_COORDINATES.exec(text) ?? [])];
 
 describe('a second city built with the same code', () => {
   const pages = builtPages(site);
@@ -46,12 +70,51 @@ describe('a second city built with the same code', () => {
     expect(doc.querySelector('a[href="tel:09991234567"]')).not.toBeNull();
   });
 
-  it('contains nothing specific to Qionghai', () => {
-    const words = [qionghai.name, qionghai.region, qionghai.publisher, ...qionghai.towns, '海南'];
-    for (const page of [...pages, paths.rss(), paths.sitemap()]) {
-      const text = readPage(site, page);
-      for (const word of words) expect(text.includes(word), `${page} mentions ${word}`).toBe(false);
-    }
+  it('knows the words it looks for', () => {
+    expect(schools).toEqual(expect.arrayContaining(['嘉积三中', '嘉积第三中学', '博鳌中学', '长坡镇中心学校']));
+    expect(QIONGHAI_WORDS).toEqual(expect.arrayContaining(['琼海', '嘉积', '彬村山', '海岸线']));
+    expect(qionghaiIn('lat: 19.24, lng: 110.47，电话 0898-62800000')).toEqual(['0898', '19.24']);
+    expect(qionghaiIn('119.25 元，2110.45 米')).toEqual([]);
+  });
+
+  it('contains nothing specific to Qionghai, in any file it writes', () => {
+    // Every text file: pages, feed, sitemap, calendar, downloads, scripts, styles, the icon, headers.
+    const files = globSync('**/*', { cwd: site.outDir, withFileTypes: true })
+      .filter((d) => d.isFile() && /\.(html|xml|ics|csv|json|js|css|svg|txt)$|^_headers$/.test(d.name) && !d.parentPath.includes(`${path.sep}pagefind`))
+      .map((d) => path.relative(site.outDir, path.join(d.parentPath, d.name)));
+    expect(files.length).toBeGreaterThan(pages.length);
+    const found = files.flatMap((file) => qionghaiIn(readFileSync(path.join(site.outDir, file), 'utf8')).map((word) => `${file}: ${word}`));
+    expect(found).toEqual([]);
+  });
+
+  it("speaks of a county and its townships, in the county's own words", () => {
+    const all = builtPages(site).map((page) => readPage(site, page)).join('\n');
+    for (const word of ['市禁毒办', '本市', '全市', '镇（区）', '镇区']) expect(all.includes(word), word).toBe(false);
+    expect(parse(readPage(site, paths.letters())).querySelector('.page-lead')?.text).toContain('县禁毒办会同教育部门');
+    expect(parse(readPage(site, paths.topics())).querySelector('.page-lead')?.text).toContain('内容由县禁毒办审核');
+    expect(parse(readPage(site, paths.newsList())).querySelector('.page-lead')?.text).toMatch(/^本县禁毒工作/);
+    const search = parse(readPage(site, paths.search()));
+    expect(search.querySelector('select[name=town]')?.getAttribute('data-filter')).toBe('乡镇');
+    expect(search.querySelector('select[name=town]')?.parentNode?.text.trim()).toMatch(/^乡镇/);
+    // The hint's examples come from this site's content: its tag, its school, its letter.
+    expect(search.querySelector('[data-search-status]')?.getAttribute('data-hint')).toBe('请输入要搜索的词，如“图片展”“河西乡中学”“暑假家长信”。');
+    expect(readPage(site, paths.news('2025-05-10-chengguan-jindu-zhan-lan'))).toContain('data-pagefind-filter="乡镇:城关镇"');
+  });
+
+  it('lists its own kinds of base, with their descriptions, under a title made of them', () => {
+    const doc = parse(readPage(site, paths.bases()));
+    expect(doc.querySelector('h1')?.text).toBe('禁毒教育馆和村级禁毒宣传点');
+    expect(doc.querySelector('meta[name=description]')?.getAttribute('content')).toBe('全县禁毒教育馆和村级禁毒宣传点：地址、开放时间、团体参观预约和检查情况。');
+    const sections = doc.querySelectorAll('section').map((s) => [s.querySelector('h2')?.id, s.querySelector('h2')?.text, s.querySelector('p')?.text]);
+    expect(sections).toEqual(
+      county.baseKinds.map((k) => [k.slug, `${k.name}（1 处）`, k.description]),
+    );
+  });
+
+  it('draws its icon in its own primary colour', () => {
+    expect(readPage(site, '/favicon.svg')).toBe(faviconSvg(county.theme.primary));
+    expect(readPage(site, '/favicon.svg')).toContain('fill="#2e6b3a"');
+    expect(readPage(SITES.main, '/favicon.svg')).toContain(`fill="${qionghai.theme.primary}"`);
   });
 
   it('writes its feed and sitemap on its own host', () => {
@@ -61,15 +124,12 @@ describe('a second city built with the same code', () => {
 });
 
 describe('src/ holds no Qionghai fact', () => {
-  it('names no Qionghai town, office or outlet in code', async () => {
-    const { globSync } = await import('node:fs');
-    const files = globSync('src/**/*.{ts,astro,css}');
+  it('names no Qionghai place, school, coast, area code or coordinate in code', () => {
     // Not '琼' alone: it is in the national list of licence-plate provinces.
-    const words = [qionghai.region, qionghai.publisher, ...qionghai.towns, '海南'];
-    for (const file of files) {
-      const text = readFileSync(file, 'utf8');
-      for (const word of words) expect(text.includes(word), `${file} mentions ${word}`).toBe(false);
-    }
+    const files = [...globSync('src/**/*.{ts,astro,css,mjs,js,json}'), 'astro.config.mjs'];
+    expect(files.length).toBeGreaterThan(100);
+    const found = files.flatMap((file) => qionghaiIn(readFileSync(file, 'utf8')).map((word) => `${file}: ${word}`));
+    expect(found).toEqual([]);
   });
 });
 

@@ -110,7 +110,7 @@ describe('planning records', () => {
   it('plans one record per valid row, with a readable file name', () => {
     const { records, problems } = planImport(sheet(ROWS), 'spring', schema);
     expect(problems).toEqual([]);
-    expect(records.map((r) => r.fileName)).toEqual(['2025-04-01-cheng-guan-cheng-guan-zhen-wen-hua-guang-chang', '2025-04-08-he-xi-xiang-he-xi-xiang-zhong-xue-li-tang']);
+    expect(records.map((r) => r.fileName)).toEqual(['2025-04-01-cheng-guan-cheng-guan-zhen-wen-hua-guang-chang', '2025-04-08-he-xi-he-xi-xiang-zhong-xue-li-tang']);
     const written = parseMarkdown(eventMarkdown(records[1]!.data));
     expect(schema.safeParse(written.plain).success).toBe(true);
     expect(written.plain).toMatchObject({ venue: '河西乡中学, 礼堂', leaflets: 1200, date: '2025-04-08' });
@@ -134,6 +134,6 @@ describe('planning records', () => {
 
   it('refuses a sheet without the needed columns', () => {
     const { problems } = planImport({ name: 'x.csv', rows: [['日期', '地点']] }, 'spring', schema);
-    expect(problems[0]!.message).toContain('第 1 行（表头）缺少这些列：镇区、单位、形式、资料份数、受众人数');
+    expect(problems[0]!.message).toContain('第 1 行（表头）缺少这些列：乡镇、单位、形式、资料份数、受众人数');
   });
 });

@@ -95,7 +95,7 @@ const events = FORMULAS.filter((f) => f.trim() === f).map((f, i) => event(f.slic
 
 describe('downloads and tally output', () => {
   it('guards every formula-like cell of events.csv', () => {
-    const rows = cellsOf(eventsCsv(events));
+    const rows = cellsOf(eventsCsv(events, settings.townLabel));
     for (const [i, e] of events.entries()) {
       const guarded = [`'${e.organizer}`, expect.stringMatching(/^'/)];
       expect(rows[i + 1]).toEqual([e.date, e.town, ...guarded, e.format, String(e.leaflets), String(e.audience)]);
@@ -104,7 +104,7 @@ describe('downloads and tally output', () => {
 
   it('reads events.csv back through tally import to the same records', async () => {
     const file = path.join(work, 'events.csv');
-    writeFileSync(file, eventsCsv(events));
+    writeFileSync(file, eventsCsv(events, settings.townLabel));
     const { records, problems } = planImport(await readSheet(file), 'spring', schema);
     expect(problems).toEqual([]);
     expect(records.map((r) => [r.data.organizer, r.data.venue, r.data.leaflets, r.data.audience])).toEqual(
@@ -114,7 +114,7 @@ describe('downloads and tally output', () => {
 
   it('guards the tally CSV too (campaign names and breakdown keys)', () => {
     const campaign = campaignNamed('=HYPERLINK("http://evil.example","春季")');
-    const csv = renderReports([campaignReport(campaign, events, ['organizer'], [])], 'csv');
+    const csv = renderReports([campaignReport(campaign, events, ['organizer'], [])], 'csv', settings.townLabel);
     const cells = cellsOf(csv).flat();
     expect(cells.filter((c) => /^[=+\-@\t\r\n＝＋－＠]/.test(c) && !/^-?\d+$/.test(c))).toEqual([]);
     expect(cells).toContain(`'${campaign.name}`);

@@ -168,6 +168,9 @@ describe('personal data guard: stays quiet', () => {
     ['a plate-like word', '琼abcde'],
     ['a compact date range', '有效期20240301-20240331'],
     ['a year in Chinese numerals', '二〇二四年三月'],
+    // Any office's places, without a list of them: what a place ending follows is a place.
+    ['a town after a role word', '吸毒人员石壁镇的底数已全部核清，戒毒人员河西乡有3名'],
+    ['a village after a role word', '社区康复人员王家村的帮扶小组'],
   ])('ignores %s', (_, text) => {
     expect(findPersonalData(text, YEAR)).toEqual([]);
   });

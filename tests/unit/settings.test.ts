@@ -106,6 +106,50 @@ describe('nested fields are reported at their own line', () => {
   });
 });
 
+describe('the words and kinds of place an office names for itself', () => {
+  it("reads each office's own words", () => {
+    expect(parseSettings(qionghai, 'site.yaml', {})).toMatchObject({ regionUnit: '市', officeShort: '市禁毒办', townLabel: '镇（区）' });
+    const county = parseSettings(qinghe, 'site.yaml', {});
+    expect(county).toMatchObject({ regionUnit: '县', officeShort: '县禁毒办', townLabel: '乡镇' });
+    expect(county.baseKinds.map((k) => [k.name, k.slug])).toEqual([
+      ['禁毒教育馆', 'guan'],
+      ['村级禁毒宣传点', 'cun-dian'],
+    ]);
+  });
+
+  it.each([
+    ['regionUnit', /^regionUnit: .*\n/m, 'regionUnit 缺少必填项「地区称谓」，请添加一行，如 regionUnit: 县'],
+    ['officeShort', /^officeShort: .*\n/m, 'officeShort 缺少必填项「单位简称」，请添加一行，如 officeShort: 县禁毒办'],
+    ['townLabel', /^townLabel: .*\n/m, 'townLabel 缺少必填项「乡镇一级的称呼」，请添加一行，如 townLabel: 乡镇'],
+    ['baseKinds', /^baseKinds:[\s\S]*?(?=^outlets:)/m, 'baseKinds 缺少必填项「基地类型」，请添加一行，如 baseKinds: [{ name: 禁毒宣传教育基地'],
+  ])('asks for %s when it is missing, in Chinese, with an example', (_, line, message) => {
+    expect(problemsOf(qinghe.replace(line, ''))).toContain(message);
+  });
+
+  it('takes 市, 县, 区 or 旗 as the region word', () => {
+    expect(parseSettings(qinghe.replace('regionUnit: 县', 'regionUnit: 旗'), 'site.yaml', {}).regionUnit).toBe('旗');
+    const source = qinghe.replace('regionUnit: 县', 'regionUnit: 乡');
+    expect(problemsOf(source)).toContain(`site.yaml:${lineOf(source, 'regionUnit:')} regionUnit 只能是以下之一：市、县、区、旗`);
+  });
+
+  it('refuses a base kind without a slug, with a Chinese slug, or twice', () => {
+    const noSlug = qinghe.replace('    slug: guan\n', '');
+    expect(problemsOf(noSlug)).toContain('baseKinds[0].slug 缺少必填项「网址片段」，请添加一行，如 slug: jiaoyu-jidi');
+    const chinese = qinghe.replace('slug: guan', 'slug: 展馆');
+    expect(problemsOf(chinese)).toContain(`site.yaml:${lineOf(chinese, 'slug: 展馆')} baseKinds[0].slug 只能用小写英文字母、数字和连字符（示例：jiaoyu-jidi）`);
+    const twice = qinghe.replace('name: 村级禁毒宣传点', 'name: 禁毒教育馆').replace('slug: cun-dian', 'slug: guan');
+    const problems = problemsOf(twice);
+    expect(problems).toContain('baseKinds[1].name “禁毒教育馆”重复了：每种基地类型的名称都要不同');
+    expect(problems).toContain('baseKinds[1].slug “guan”重复了：每种基地类型的网址片段都要不同');
+    expect(problemsOf(qinghe.replace(/^baseKinds:[\s\S]*?(?=^outlets:)/m, 'baseKinds: []\n'))).toContain('baseKinds ');
+  });
+
+  it('asks for a one-line description of each kind', () => {
+    const long = qinghe.replace('description: 县里的禁毒教育展馆，学校和单位可以预约集体参观', `description: ${'很长的介绍'.repeat(13)}`);
+    expect(problemsOf(long)).toContain('baseKinds[0].description 太长：最多 60 个字，现在 65 个字，请删减');
+  });
+});
+
 describe('hotline numbers', () => {
   const withNumber = (n: string, placeholder = false) =>
     qinghe.replace('number: 0999-1234567', `number: ${n}${placeholder ? '\n    placeholder: true' : ''}`);

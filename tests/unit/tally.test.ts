@@ -151,17 +151,23 @@ describe('output formats', () => {
   });
 
   it('renders table, JSON, CSV and Markdown', () => {
-    expect(renderReports([report], 'table')).toContain('春季流动课堂共开展活动2场');
-    expect(JSON.parse(renderReports([report], 'json'))[0].computed).toEqual({ events: 2, leaflets: 200, audience: 600 });
-    const csv = parseCsv(renderReports([report], 'csv').replace(/^\ufeff/, ''));
+    expect(renderReports([report], 'table', '镇（区）')).toContain('春季流动课堂共开展活动2场');
+    expect(JSON.parse(renderReports([report], 'json', '镇（区）'))[0].computed).toEqual({ events: 2, leaflets: 200, audience: 600 });
+    const csv = parseCsv(renderReports([report], 'csv', '镇（区）').replace(/^\ufeff/, ''));
     expect(csv[0]).toEqual(['活动', '分类', '项目', '场次', '资料（份）', '受众（人）']);
     expect(csv).toContainEqual(['春季流动课堂', '镇（区）', '乙镇', '1', '100', '300']);
-    expect(renderReports([report], 'md')).toContain('| 乙镇 | 1 | 100 | 300 |');
+    expect(renderReports([report], 'md', '镇（区）')).toContain('| 乙镇 | 1 | 100 | 300 |');
+  });
+
+  it("heads the town breakdown with the site's own word for its towns", () => {
+    expect(renderReports([report], 'md', '乡镇')).toContain('### 按乡镇\n\n| 乡镇 | 场次 |');
+    expect(renderReports([report], 'table', '街道')).toContain('\n按街道\n街道');
   });
 
   it('exports records with the headers the import reads', () => {
-    const rows = parseCsv(eventsCsv(events).replace(/^\ufeff/, ''));
+    const rows = parseCsv(eventsCsv(events, '镇（区）').replace(/^\ufeff/, ''));
     expect(rows[0]).toEqual(['日期', '镇区', '承办单位', '地点', '形式', '资料份数', '受众人数']);
     expect(rows).toHaveLength(3);
+    expect(parseCsv(eventsCsv(events, '乡镇').replace(/^\ufeff/, ''))[0]![1]).toBe('乡镇');
   });
 });

@@ -40,11 +40,15 @@ interface Candidate {
   masked: boolean;
 }
 
+/** What ends a place name: 吸毒人员北山镇… names a place, not a person (北山镇, 王家村, 河西乡), whatever office it is. */
+const PLACE_ENDING = /^(?:镇|乡|村|县|市|区|街道|社区|农场|华侨|经济区|开发区)/;
+
 const candidate = (text: string, start: number, length: number, surname: number): Candidate | undefined => {
   const name = text.slice(start, start + length);
   // 常常, 时时: a surname repeated as the whole given name is a word; 王奶奶, 李主任 are forms of address.
   if ((length === 2 && name[0] === name[1]) || TITLE_ENDINGS.has(name.at(-1)!)) return undefined;
   if (STOP_WORDS.has(name.slice(0, 2)) || STOP_WORDS.has(name.slice(-2))) return undefined;
+  if (PLACE_ENDING.test(text.slice(start + length, start + length + 3))) return undefined;
   if (PSEUDONYM.test(text.slice(start + length, start + length + 6))) return undefined;
   return { name, masked: [...name.slice(surname)].some((c) => MASK.test(c)) };
 };
