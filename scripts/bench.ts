@@ -46,7 +46,12 @@ const RUNS = 3;
 function median(runs: Run[]): Run {
   const middle = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
   const highest = runs.reduce((a, b) => (b.peakProcessBytes > a.peakProcessBytes ? b : a));
-  return { ...middle, peakBytes: Math.max(...runs.map((r) => r.peakBytes)), peakProcessBytes: highest.peakProcessBytes, peakProcess: highest.peakProcess };
+  return {
+    ...middle,
+    peakBytes: Math.max(...runs.map((r) => r.peakBytes)),
+    peakProcessBytes: highest.peakProcessBytes,
+    peakProcess: highest.peakProcess,
+  };
 }
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 const s = (r: Run) => `${r.seconds.toFixed(1)} s`;
@@ -66,13 +71,20 @@ async function measure(n: number): Promise<Result> {
   const build = () => run(process.execPath, [ASTRO, 'build'], { cwd: ROOT, env });
   const bare = path.join(work, 'bare');
   writeBareSite(bare, content, path.join(ROOT, 'node_modules'));
-  const bareBuild = () => run(process.execPath, [ASTRO, 'build', '--root', bare], { cwd: bare, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const bareBuild = () =>
+    run(process.execPath, [ASTRO, 'build', '--root', bare], { cwd: bare, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
 
   // Side by side, so a busy moment on a shared machine weighs on both: cold builds (every cache removed) first, then warm ones.
   const colds: Run[] = [];
   const bareColds: Run[] = [];
   for (let i = 0; i < RUNS; i++) {
-    for (const dir of [env.SITE_CACHE_DIR!, env.SITE_OUT_DIR!, path.join(work, '.dist-previous'), path.join(bare, '.astro-cache'), path.join(bare, 'dist')]) {
+    for (const dir of [
+      env.SITE_CACHE_DIR!,
+      env.SITE_OUT_DIR!,
+      path.join(work, '.dist-previous'),
+      path.join(bare, '.astro-cache'),
+      path.join(bare, 'dist'),
+    ]) {
       rmSync(dir, { recursive: true, force: true });
     }
     colds.push(await build());
@@ -145,9 +157,20 @@ writeFileSync(
     results.map((r) => ({
       n: r.n,
       pages: r.pages,
-      seconds: { cold: r.cold.seconds, warm: r.warm.seconds, edit: r.edit.seconds, bareCold: r.bareCold.seconds, bareWarm: r.bareWarm.seconds },
+      seconds: {
+        cold: r.cold.seconds,
+        warm: r.warm.seconds,
+        edit: r.edit.seconds,
+        bareCold: r.bareCold.seconds,
+        bareWarm: r.bareWarm.seconds,
+      },
       peakBytes: { cold: r.cold.peakBytes, warm: r.warm.peakBytes, edit: r.edit.peakBytes, bareCold: r.bareCold.peakBytes },
-      peakProcess: Object.fromEntries(Object.entries({ cold: r.cold, warm: r.warm, edit: r.edit }).map(([k, v]) => [k, { bytes: v.peakProcessBytes, name: v.peakProcess }])),
+      peakProcess: Object.fromEntries(
+        Object.entries({ cold: r.cold, warm: r.warm, edit: r.edit }).map(([k, v]) => [
+          k,
+          { bytes: v.peakProcessBytes, name: v.peakProcess },
+        ]),
+      ),
       stagesMs: { cold: stages(r.cold.output), warm: stages(r.warm.output), edit: stages(r.edit.output) },
     })),
     null,

@@ -36,7 +36,9 @@ function main(): number {
     const campaigns = checkContent(dir, settings).entries.filter((e) => e.collection === 'campaigns' && e.valid);
     const campaign = values.campaign ?? [...campaigns].sort((a, b) => String(b.data.start).localeCompare(String(a.data.start)))[0]?.id;
     if (!campaign || !campaigns.some((c) => c.id === campaign)) {
-      console.error(`请用 --campaign 指定所属活动。现有活动：${campaigns.map((c) => c.id).join('、') || '（无，请先 npm run new -- campaigns "活动名称"）'}`);
+      console.error(
+        `请用 --campaign 指定所属活动。现有活动：${campaigns.map((c) => c.id).join('、') || '（无，请先 npm run new -- campaigns "活动名称"）'}`,
+      );
       return 2;
     }
     extra.campaign = campaign;
@@ -49,7 +51,9 @@ function main(): number {
   if (existsSync(file)) throw new Error(`exists: ${file}`);
   writeFileSync(file, newEntryText({ type: kind, title, today, ctx: schemaContext(settings, imagePath), values: extra }), { flag: 'wx' });
   console.log(`已新建（草稿）：${displayPath(file)}`);
-  console.log(`发布后的网址：${absoluteUrl(entryPath(kind, id) ?? (extra.campaign ? paths.campaign(extra.campaign) : paths.campaigns()), settings.url)}`);
+  console.log(
+    `发布后的网址：${absoluteUrl(entryPath(kind, id) ?? (extra.campaign ? paths.campaign(extra.campaign) : paths.campaigns()), settings.url)}`,
+  );
   // The title given here goes through the same rules as everything else (length, for one).
   const own = checkContent(dir, settings).problems.filter((p) => p.file === displayPath(file));
   for (const problem of own) console.error(formatProblem(problem));

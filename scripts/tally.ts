@@ -125,8 +125,8 @@ async function importSheet(argv: string[]): Promise<number> {
   });
   // Duplicates and dates are checked together with the records already there.
   const today = buildDate(settings.timeZone);
-  const quality = qualityProblems([...records.events, ...named.map((p) => asRecord(p, p.name))], [campaign], today).filter(
-    (q) => q.file.startsWith(sheet.name),
+  const quality = qualityProblems([...records.events, ...named.map((p) => asRecord(p, p.name))], [campaign], today).filter((q) =>
+    q.file.startsWith(sheet.name),
   );
   const all = [...problems, ...quality];
   printProblems(all);
@@ -134,7 +134,9 @@ async function importSheet(argv: string[]): Promise<number> {
   const bad = new Set(quality.filter((q) => q.severity === 'error').map((q) => q.file));
   const writable = named.filter((p) => !bad.has(`${sheet.name} 第 ${p.row} 行`));
 
-  console.log(`${sheet.name}${sheet.encoding ? `（${sheet.encoding.toUpperCase()}）` : ''}：${sheet.rows.length - 1} 行，${writable.length} 行可导入，${errors.length} 处错误。`);
+  console.log(
+    `${sheet.name}${sheet.encoding ? `（${sheet.encoding.toUpperCase()}）` : ''}：${sheet.rows.length - 1} 行，${writable.length} 行可导入，${errors.length} 处错误。`,
+  );
   if (errors.length > 0 && !values['allow-errors']) {
     console.log('表格有错误，没有写入任何文件。请改正后重新导入；如只想导入正确的行，加上 --allow-errors。');
     return 1;

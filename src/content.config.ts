@@ -25,6 +25,8 @@ function collection(name: CollectionName) {
 }
 
 /** Entry types come from each content type's own schema (what Astro infers from `schema`). */
-type Collections = { [Name in CollectionName]: Omit<ReturnType<typeof collection>, 'schema'> & { schema: ReturnType<(typeof CONTENT_TYPES)[Name]['schema']> } };
+type Collections = {
+  [Name in CollectionName]: Omit<ReturnType<typeof collection>, 'schema'> & { schema: ReturnType<(typeof CONTENT_TYPES)[Name]['schema']> };
+};
 
 export const collections = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, collection(name)])) as Collections;

@@ -11,7 +11,10 @@ export function writeBareSite(root: string, contentDir: string, nodeModules: str
   symlinkSync(nodeModules, path.join(root, 'node_modules'), 'dir');
   writeFileSync(path.join(root, 'package.json'), '{ "type": "module" }\n');
   // Its own cache folder: node_modules is the project's, and its .astro/ would carry a data store over from an earlier run.
-  writeFileSync(path.join(root, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ devToolbar: { enabled: false }, cacheDir: './.astro-cache' });\n");
+  writeFileSync(
+    path.join(root, 'astro.config.mjs'),
+    "import { defineConfig } from 'astro/config';\nexport default defineConfig({ devToolbar: { enabled: false }, cacheDir: './.astro-cache' });\n",
+  );
   writeFileSync(
     path.join(root, 'src/content.config.ts'),
     `import { defineCollection } from 'astro:content';

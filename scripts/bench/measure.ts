@@ -66,7 +66,14 @@ export function run(command: string, args: string[], options: { cwd: string; env
     child.on('close', (code) => {
       clearInterval(timer);
       if (code !== 0) reject(new Error(`${args.join(' ')} failed:\n${output.slice(-3000)}`));
-      else resolve({ seconds: (performance.now() - started) / 1000, peakBytes: peak, peakProcessBytes: largest.bytes, peakProcess: largest.name, output });
+      else
+        resolve({
+          seconds: (performance.now() - started) / 1000,
+          peakBytes: peak,
+          peakProcessBytes: largest.bytes,
+          peakProcess: largest.name,
+          output,
+        });
     });
   });
 }

@@ -52,5 +52,7 @@ export async function publish(build: SiteBuild, { outDir, staging, clearing }: S
   await backgroundDone(build);
   await clearing;
   swapIn(staging, outDir, previousDirFor(outDir));
-  logger.info(`已发布到 ${path.relative(process.cwd(), outDir) || outDir}（上一版保留在 ${path.basename(previousDirFor(outDir))}，可用于回滚）`);
+  logger.info(
+    `已发布到 ${path.relative(process.cwd(), outDir) || outDir}（上一版保留在 ${path.basename(previousDirFor(outDir))}，可用于回滚）`,
+  );
 }

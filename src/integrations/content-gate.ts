@@ -34,7 +34,11 @@ export function runGate(build: SiteBuild, logger: AstroIntegrationLogger, public
 }
 
 /** In `astro dev`: the gate again after each change under the content folder, its problems in the log and the browser. */
-export function watchContent(server: HookParameters<'astro:server:setup'>['server'], logger: AstroIntegrationLogger, gate: () => ContentProblemsError | undefined): void {
+export function watchContent(
+  server: HookParameters<'astro:server:setup'>['server'],
+  logger: AstroIntegrationLogger,
+  gate: () => ContentProblemsError | undefined,
+): void {
   const dir = contentDir();
   let timer: ReturnType<typeof setTimeout> | undefined;
   server.watcher.on('all', (_event, file) => {

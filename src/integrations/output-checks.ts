@@ -51,5 +51,7 @@ export async function checkOutput(build: SiteBuild, out: string, cacheDir: strin
   if (problems.length > 0) throw new ContentProblemsError(problems);
   passed.save();
   const took = Math.round(performance.now() - started);
-  logger.info(`${pages.length} 个页面检查通过（本次检查 ${checked} 个，其余未变）：均有正文，无个人信息，图片无 EXIF、XMP、IPTC（${took} ms）`);
+  logger.info(
+    `${pages.length} 个页面检查通过（本次检查 ${checked} 个，其余未变）：均有正文，无个人信息，图片无 EXIF、XMP、IPTC（${took} ms）`,
+  );
 }

@@ -19,7 +19,9 @@ export const PAGEFIND_DIR = 'pagefind';
 
 const OPTIONS: PagefindServiceConfig = { forceLanguage: 'zh-cn' };
 // pagefind does not export its package.json, so read it next to its entry point.
-const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
+const PAGEFIND_VERSION = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }
+).version;
 
 function check<T extends { errors: string[] }>(step: string, response: T): T {
   if (response.errors.length > 0) {
@@ -64,15 +66,25 @@ export function startIndexing(build: SiteBuild, out: string, cacheDir: string, l
   // The index depends only on the HTML pages (paths and bytes), Pagefind's version and its options.
   const key = digest(PAGEFIND_VERSION, JSON.stringify(OPTIONS), ...pages.flatMap((p) => [p.page, p.digest]));
   let indexed = 0;
-  const indexing = reuseOrProduceDir({ cacheRoot: path.join(cacheDir, 'pagefind'), key, target: path.join(out, PAGEFIND_DIR) }, async () => {
-    indexed = await writeIndex(out);
-  }).then(
+  const indexing = reuseOrProduceDir(
+    { cacheRoot: path.join(cacheDir, 'pagefind'), key, target: path.join(out, PAGEFIND_DIR) },
+    async () => {
+      indexed = await writeIndex(out);
+    },
+  ).then(
     (reused) => {
       const ms = Math.round(performance.now() - started);
-      logger.info(reused ? `搜索索引：${pages.length} 个页面均未变，沿用上次的索引（${ms} ms）` : `搜索索引：读取 ${indexed} 个页面，只收录正文区域（${ms} ms，与页面检查同时进行）`);
+      logger.info(
+        reused
+          ? `搜索索引：${pages.length} 个页面均未变，沿用上次的索引（${ms} ms）`
+          : `搜索索引：读取 ${indexed} 个页面，只收录正文区域（${ms} ms，与页面检查同时进行）`,
+      );
     },
     (error: unknown) => {
-      throw new Error('搜索索引生成失败（不是文稿的问题）：请先运行 npm ci 重新安装依赖，再生成一次；仍然失败时，请把这段信息交给技术人员', { cause: error });
+      throw new Error(
+        '搜索索引生成失败（不是文稿的问题）：请先运行 npm ci 重新安装依赖，再生成一次；仍然失败时，请把这段信息交给技术人员',
+        { cause: error },
+      );
     },
   );
   startBackground(build, indexing);

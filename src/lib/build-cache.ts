@@ -4,7 +4,18 @@
  * including the source code of the step itself, so changing a check re-runs it.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /** Where the build keeps what it may reuse: Astro's cache folder (`SITE_CACHE_DIR`, as astro.config.mjs sets it). */

@@ -88,9 +88,7 @@ export function toInstant(date: string, timeZone: string, time = '00:00'): Date 
 
 /** The calendar date (`YYYY-MM-DD`) that `instant` falls on in `timeZone`. */
 export function dateInZone(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  );
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
 /** `2024-03-01` → `2024年3月1日`. */

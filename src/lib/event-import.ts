@@ -153,7 +153,9 @@ export function normalizeDate(value: unknown): string | undefined {
  */
 export function normalizeCount(value: unknown): unknown {
   if (typeof value === 'number') return value;
-  const text = String(value ?? '').trim().normalize('NFKC');
+  const text = String(value ?? '')
+    .trim()
+    .normalize('NFKC');
   return /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(text) ? Number(text.replace(/,/g, '')) : text;
 }
 
@@ -174,11 +176,7 @@ const columnLetter = (index: number) => {
  * Validate every row and plan its record. Problems name the sheet row and
  * column (`第 5 行 G 列（受众人数）`).
  */
-export function planImport(
-  sheet: Sheet,
-  campaign: string,
-  schema: z.ZodType,
-): { records: PlannedRecord[]; problems: Problem[] } {
+export function planImport(sheet: Sheet, campaign: string, schema: z.ZodType): { records: PlannedRecord[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const [header = [], ...body] = sheet.rows;
   const headers = header.map((h) => String(h ?? ''));
@@ -189,7 +187,10 @@ export function planImport(
     const columnName = (f: EventField) => (f === 'town' && townLabel ? townWord(townLabel) : HEADER_NAMES[f][0]);
     const want = missing.map(columnName).join('、');
     const all = (Object.keys(HEADER_NAMES) as EventField[]).map(columnName).join('、');
-    return { records: [], problems: [{ file: sheet.name, line: 1, message: `第 1 行（表头）缺少这些列：${want}。表头应包含：${all}`, severity: 'error' }] };
+    return {
+      records: [],
+      problems: [{ file: sheet.name, line: 1, message: `第 1 行（表头）缺少这些列：${want}。表头应包含：${all}`, severity: 'error' }],
+    };
   }
   const records: PlannedRecord[] = [];
   body.forEach((cells, i) => {
@@ -212,12 +213,20 @@ export function planImport(
     if (!result.success) {
       for (const p of issuesToProblems(result.error.issues, schema, sheet.name, () => row)) {
         const field = p.field as EventField | undefined;
-        problems.push({ ...p, field: undefined, message: `${field && columns[field] !== undefined ? where(field) : `第 ${row} 行`}：${p.message}` });
+        problems.push({
+          ...p,
+          field: undefined,
+          message: `${field && columns[field] !== undefined ? where(field) : `第 ${row} 行`}：${p.message}`,
+        });
       }
       return;
     }
     const town = slugify(placeStem(String(data.town)));
-    records.push({ row, data: result.data as Record<string, unknown>, fileName: `${data.date}-${town}-${slugify(String(data.venue)).slice(0, 40).replace(/-+$/, '')}` });
+    records.push({
+      row,
+      data: result.data as Record<string, unknown>,
+      fileName: `${data.date}-${town}-${slugify(String(data.venue)).slice(0, 40).replace(/-+$/, '')}`,
+    });
   });
   return { records, problems };
 }

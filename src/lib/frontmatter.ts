@@ -41,7 +41,10 @@ export function parseMarkdown(source: string): ParsedMarkdown {
   const astroRaw = extractFrontmatter(source);
   if (astroRaw !== source.slice(opening, match[1]!.length + raw.length)) {
     const line = ('---' + (astroRaw ?? '')).split('\n').length;
-    throw new FrontmatterError('这一行以 --- 开头，网站生成时会被当作信息区的结束：信息区只能以单独一行 --- 结束，里面的值不能以 --- 开头（需要时给值加英文双引号）', line);
+    throw new FrontmatterError(
+      '这一行以 --- 开头，网站生成时会被当作信息区的结束：信息区只能以单独一行 --- 结束，里面的值不能以 --- 开头（需要时给值加英文双引号）',
+      line,
+    );
   }
   let data: unknown;
   let plain: unknown;

@@ -37,7 +37,11 @@ export function plainValue(value: string): string {
 
 /** Escape TEXT values: backslash, semicolon, comma and line breaks of any kind (CRLF, LF, CR). */
 export function escapeText(text: string): string {
-  const escaped = text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  const escaped = text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
   return plainValue(escaped);
 }
 
@@ -63,7 +67,10 @@ export function foldLine(line: string): string {
 }
 
 function utcStamp(instant: Date): string {
-  return instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return instant
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 export function renderCalendar(calendar: Calendar): string {

@@ -55,7 +55,7 @@ export function pngMetadataChunks(bytes: Uint8Array): string[] {
   if (!startsWith(bytes, PNG_SIGNATURE)) return [];
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const found: string[] = [];
-  for (let at = PNG_SIGNATURE.length; at + 8 <= bytes.length; ) {
+  for (let at = PNG_SIGNATURE.length; at + 8 <= bytes.length;) {
     const length = view.getUint32(at);
     const type = ascii(bytes, at + 4, at + 8);
     if (/^(tEXt|zTXt|iTXt|eXIf)$/.test(type)) found.push(type);

@@ -32,8 +32,14 @@ const KIND_NAMES: Record<LogoKind, string> = { svg: 'SVG', png: 'PNG', jpeg: 'JP
 
 /** SVG elements that run code, embed other documents or change the drawing over time. */
 const REFUSED_ELEMENTS = new Set(
-  ['script', 'foreignobject', 'iframe', 'object', 'embed', 'audio', 'video', 'handler', 'listener']
-    .concat(['set', 'animate', 'animatemotion', 'animatetransform', 'animatecolor', 'discard']),
+  ['script', 'foreignobject', 'iframe', 'object', 'embed', 'audio', 'video', 'handler', 'listener'].concat([
+    'set',
+    'animate',
+    'animatemotion',
+    'animatetransform',
+    'animatecolor',
+    'discard',
+  ]),
 );
 
 /** The logo at `written` (relative to the content folder), checked; the message is in Chinese. */
@@ -170,7 +176,11 @@ function hugeSize(attributes: Record<string, SaxesAttributeNS>): boolean {
     const m = /^\s*([\d.eE+-]+)\s*([a-z]*)\s*$/.exec(value);
     return m ? Number(m[1]) * (UNIT_PX[m[2]!] ?? 1) : 0;
   };
-  const viewBox = (attributes.viewBox?.value ?? '').trim().split(/[\s,]+/).slice(2).map(Number);
+  const viewBox = (attributes.viewBox?.value ?? '')
+    .trim()
+    .split(/[\s,]+/)
+    .slice(2)
+    .map(Number);
   const sizes = [attributes.width, attributes.height].map((a) => (a ? length(a.value) : 0));
   return [...sizes, ...(sizes.every((n) => n > 0) ? [] : viewBox)].some((n) => n > 100_000);
 }

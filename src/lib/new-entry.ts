@@ -32,7 +32,9 @@ function isOptional(node: z.ZodType): boolean {
 
 /** YAML for a plain string value, quoted when YAML could misread it. */
 function yamlString(text: string): string {
-  return /^[\p{Script=Han}\p{L}\d（）、，。·“”—《》][^:#]*$/u.test(text) && !/^(true|false|null|\d)/i.test(text) ? text : JSON.stringify(text);
+  return /^[\p{Script=Han}\p{L}\d（）、，。·“”—《》][^:#]*$/u.test(text) && !/^(true|false|null|\d)/i.test(text)
+    ? text
+    : JSON.stringify(text);
 }
 
 interface Line {
@@ -56,7 +58,8 @@ function fieldLines(schema: z.ZodType, path: string[], indent: string, values: R
       lines.push(...fieldLines(schema, fieldPath, `${indent}  `, values, off));
       continue;
     }
-    const value = key in values ? values[key]! : key === 'draft' ? 'true' : (info?.example ?? (unwrapDefault(raw) instanceof z.ZodArray ? '[]' : '""'));
+    const value =
+      key in values ? values[key]! : key === 'draft' ? 'true' : (info?.example ?? (unwrapDefault(raw) instanceof z.ZodArray ? '[]' : '""'));
     lines.push({ text: `${prefix}${key}: ${value}`, comment: meaning });
   }
   return lines;

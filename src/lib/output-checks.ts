@@ -35,7 +35,11 @@ export interface BuiltPage {
 
 /** Every HTML page under `dir`, with a digest of its bytes (the build reads them once: see `SiteBuild.pages`). */
 export function builtPages(dir: string): BuiltPage[] {
-  return filesUnder(dir, (name) => name.endsWith('.html')).map((file) => ({ file, page: pagePath(dir, file), digest: digest(readFileSync(file)) }));
+  return filesUnder(dir, (name) => name.endsWith('.html')).map((file) => ({
+    file,
+    page: pagePath(dir, file),
+    digest: digest(readFileSync(file)),
+  }));
 }
 
 export interface PageCheckOptions {
@@ -55,7 +59,12 @@ export function pageProblems(html: string, page: string, options: PageCheckOptio
     problems.push({ file: page, message: '页面主体（<main>）是空的：生成时出错了，请检查对应文稿', severity: 'error' });
   }
   if (entry?.body.trim() && !dataBody?.textContent.trim()) {
-    problems.push({ file: entry.file, line: entry.bodyLine, message: `正文在生成的页面 ${page} 里是空的：Markdown 可能有格式错误，请检查正文`, severity: 'error' });
+    problems.push({
+      file: entry.file,
+      line: entry.bodyLine,
+      message: `正文在生成的页面 ${page} 里是空的：Markdown 可能有格式错误，请检查正文`,
+      severity: 'error',
+    });
   }
   const text = [title?.textContent ?? '', body?.textContent ?? '', ...attributeTexts].join('\n');
   for (const p of personalDataProblems(text, page, options.allow, { latestYear: options.latestYear })) {
@@ -85,7 +94,9 @@ const MAY_HOLD_DATA = /[\d\u0080-\uffff]/;
  * when their raw text has `&` or `%`, and read raw otherwise.
  */
 function scan(root: HTMLElement) {
-  const found: { main?: HTMLElement; dataBody?: HTMLElement; title?: HTMLElement; body?: HTMLElement; attributeTexts: string[] } = { attributeTexts: [] };
+  const found: { main?: HTMLElement; dataBody?: HTMLElement; title?: HTMLElement; body?: HTMLElement; attributeTexts: string[] } = {
+    attributeTexts: [],
+  };
   const visit = (element: HTMLElement) => {
     for (const child of element.childNodes) {
       if (!(child instanceof HTMLElement)) continue;

@@ -15,6 +15,9 @@ export function scheduleReport(entries: readonly CheckedEntry[], today: string):
       .filter((e) => !e.data.draft && typeof e.data.date === 'string' && !isPublic(e.collection, e.data, today))
       .map((e) => ({ file: e.file, date: String(e.data.date) }))
       .sort((a, b) => a.date.localeCompare(b.date) || a.file.localeCompare(b.file)),
-    drafts: valid.filter((e) => e.data.draft === true).map((e) => e.file).sort(),
+    drafts: valid
+      .filter((e) => e.data.draft === true)
+      .map((e) => e.file)
+      .sort(),
   };
 }

@@ -96,8 +96,13 @@ function readSettingsSource(dir: string, file: string): string {
     return fail({ file, message: `找不到内容文件夹 ${displayPath(dir) || '.'}（请检查 SITE_CONTENT_DIR 或文件夹名）`, severity: 'error' });
   }
   if (!confined.ok) {
-    if (confined.reason !== 'missing') return fail({ file, message: confineMessage(confined.reason, SETTINGS_FILE, '网站设置文件'), severity: 'error' });
-    return fail({ file, message: `找不到网站设置文件。请在内容文件夹中放一个 ${SETTINGS_FILE}（可参照 content/${SETTINGS_FILE}）`, severity: 'error' });
+    if (confined.reason !== 'missing')
+      return fail({ file, message: confineMessage(confined.reason, SETTINGS_FILE, '网站设置文件'), severity: 'error' });
+    return fail({
+      file,
+      message: `找不到网站设置文件。请在内容文件夹中放一个 ${SETTINGS_FILE}（可参照 content/${SETTINGS_FILE}）`,
+      severity: 'error',
+    });
   }
   const read = readTextFile(confined.abs, file, '网站设置文件');
   return read.ok ? read.text : fail(read.problem);

@@ -61,7 +61,5 @@ export function knownPaths(entries: readonly PathEntry[], today: string): Set<st
 
 /** Lecture anchors on the schedule page (`/lectures/#id`). */
 export function knownAnchors(entries: readonly PathEntry[], today: string): Set<string> {
-  return new Set(
-    entries.filter((e) => e.collection === 'lectures' && isPublic('lectures', e.data, today)).map((e) => paths.lecture(e.id)),
-  );
+  return new Set(entries.filter((e) => e.collection === 'lectures' && isPublic('lectures', e.data, today)).map((e) => paths.lecture(e.id)));
 }

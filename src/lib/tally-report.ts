@@ -93,48 +93,55 @@ export function renderReports(reports: readonly CampaignReport[], format: Format
         ]),
       ]);
     case 'md':
-      return reports
-        .map((r) =>
-          [
-            `## ${r.campaign.name}（${r.campaign.start} 至 ${r.campaign.end}）`,
-            '',
-            r.summary,
-            '',
-            `| 项目 | 记录汇总 | 上报数字 |`,
-            `| --- | ---: | ---: |`,
-            `| 活动场次 | ${r.computed.events} | ${r.reported.events} |`,
-            `| 发放资料（份） | ${r.computed.leaflets} | ${r.reported.leaflets} |`,
-            `| 受教育人数 | ${r.computed.audience}（约${r.audienceRounded}） | ${r.reported.audience} |`,
-            ...Object.entries(r.breakdowns).flatMap(([by, rows]) => [
+      return (
+        reports
+          .map((r) =>
+            [
+              `## ${r.campaign.name}（${r.campaign.start} 至 ${r.campaign.end}）`,
               '',
-              `### 按${label(by)}`,
+              r.summary,
               '',
-              `| ${label(by)} | ${HEAD.join(' | ')} |`,
-              '| --- | ---: | ---: | ---: |',
-              ...rows.map((row) => `| ${keyLabel(by as Breakdown, row.key)} | ${figures(row).join(' | ')} |`),
-            ]),
-          ].join('\n'),
-        )
-        .join('\n\n') + '\n';
+              `| 项目 | 记录汇总 | 上报数字 |`,
+              `| --- | ---: | ---: |`,
+              `| 活动场次 | ${r.computed.events} | ${r.reported.events} |`,
+              `| 发放资料（份） | ${r.computed.leaflets} | ${r.reported.leaflets} |`,
+              `| 受教育人数 | ${r.computed.audience}（约${r.audienceRounded}） | ${r.reported.audience} |`,
+              ...Object.entries(r.breakdowns).flatMap(([by, rows]) => [
+                '',
+                `### 按${label(by)}`,
+                '',
+                `| ${label(by)} | ${HEAD.join(' | ')} |`,
+                '| --- | ---: | ---: | ---: |',
+                ...rows.map((row) => `| ${keyLabel(by as Breakdown, row.key)} | ${figures(row).join(' | ')} |`),
+              ]),
+            ].join('\n'),
+          )
+          .join('\n\n') + '\n'
+      );
     case 'table':
-      return reports
-        .map((r) =>
-          [
-            `${r.campaign.name}（${r.campaign.start} 至 ${r.campaign.end}）`,
-            alignTable([
-              ['', '记录汇总', '上报数字'],
-              ['活动场次', String(r.computed.events), String(r.reported.events)],
-              ['发放资料（份）', String(r.computed.leaflets), String(r.reported.leaflets)],
-              ['受教育人数', String(r.computed.audience), String(r.reported.audience)],
-              ['受教育人数（约）', r.audienceRounded, roundAudience(r.reported.audience)],
-            ]),
-            ...Object.entries(r.breakdowns).map(([by, rows]) =>
-              [`\n按${label(by)}`, alignTable([[label(by), ...HEAD], ...rows.map((row) => [keyLabel(by as Breakdown, row.key), ...figures(row)])])].join('\n'),
-            ),
-            `\n${r.summary}`,
-          ].join('\n'),
-        )
-        .join('\n\n') + '\n';
+      return (
+        reports
+          .map((r) =>
+            [
+              `${r.campaign.name}（${r.campaign.start} 至 ${r.campaign.end}）`,
+              alignTable([
+                ['', '记录汇总', '上报数字'],
+                ['活动场次', String(r.computed.events), String(r.reported.events)],
+                ['发放资料（份）', String(r.computed.leaflets), String(r.reported.leaflets)],
+                ['受教育人数', String(r.computed.audience), String(r.reported.audience)],
+                ['受教育人数（约）', r.audienceRounded, roundAudience(r.reported.audience)],
+              ]),
+              ...Object.entries(r.breakdowns).map(([by, rows]) =>
+                [
+                  `\n按${label(by)}`,
+                  alignTable([[label(by), ...HEAD], ...rows.map((row) => [keyLabel(by as Breakdown, row.key), ...figures(row)])]),
+                ].join('\n'),
+              ),
+              `\n${r.summary}`,
+            ].join('\n'),
+          )
+          .join('\n\n') + '\n'
+      );
   }
 }
 
@@ -148,6 +155,24 @@ export function eventsCsv(events: readonly EventRecord[], townLabel: string): st
 }
 
 export function eventsJson(campaign: CampaignRecord, events: readonly EventRecord[]): string {
-  const records = events.map(({ date, town, organizer, venue, format, leaflets, audience }) => ({ date, town, organizer, venue, format, leaflets, audience }));
-  return JSON.stringify({ campaign: { id: campaign.id, name: campaign.name, start: campaign.start, end: campaign.end }, totals: totalsOf(events), events: records }, null, 2) + '\n';
+  const records = events.map(({ date, town, organizer, venue, format, leaflets, audience }) => ({
+    date,
+    town,
+    organizer,
+    venue,
+    format,
+    leaflets,
+    audience,
+  }));
+  return (
+    JSON.stringify(
+      {
+        campaign: { id: campaign.id, name: campaign.name, start: campaign.start, end: campaign.end },
+        totals: totalsOf(events),
+        events: records,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }

@@ -21,10 +21,11 @@ export type CampaignRecord = Pick<EntryData<'campaigns'>, 'name' | 'start' | 'en
 export type Totals = EntryData<'campaigns'>['reported'];
 
 export function totalsOf(events: readonly EventFigures[]): Totals {
-  return events.reduce<Totals>(
-    (t, e) => ({ events: t.events + 1, leaflets: t.leaflets + e.leaflets, audience: t.audience + e.audience }),
-    { events: 0, leaflets: 0, audience: 0 },
-  );
+  return events.reduce<Totals>((t, e) => ({ events: t.events + 1, leaflets: t.leaflets + e.leaflets, audience: t.audience + e.audience }), {
+    events: 0,
+    leaflets: 0,
+    audience: 0,
+  });
 }
 
 /** Ways to break a campaign's figures down. */
@@ -61,9 +62,7 @@ export function breakdown(events: readonly EventRecord[], by: Breakdown, order: 
   const rows = [...groups].map(([key, items]) => ({ key, ...totalsOf(items) }));
   const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
   return rows.sort((a, b) =>
-    by === 'month'
-      ? a.key.localeCompare(b.key)
-      : rank(a.key) - rank(b.key) || b.events - a.events || a.key.localeCompare(b.key, 'zh-CN'),
+    by === 'month' ? a.key.localeCompare(b.key) : rank(a.key) - rank(b.key) || b.events - a.events || a.key.localeCompare(b.key, 'zh-CN'),
   );
 }
 

@@ -46,7 +46,9 @@ const ATTRIBUTES = new Set(['x', 'y', 'width', 'height', 'font-weight', 'font-st
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const decode = (text: string) =>
   text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name: string) =>
-    name[0] === '#' ? String.fromCodePoint(Number(name[1] === 'x' || name[1] === 'X' ? `0${name.slice(1)}` : name.slice(1))) : (ENTITIES[name] ?? whole),
+    name[0] === '#'
+      ? String.fromCodePoint(Number(name[1] === 'x' || name[1] === 'X' ? `0${name.slice(1)}` : name.slice(1)))
+      : (ENTITIES[name] ?? whole),
   );
 
 function hexColour(fill: string): [number, number, number] {
@@ -69,26 +71,30 @@ export function splitSvg(svg: string): Layout {
   if (!root) throw new Error('satori output without a size');
   const runs: TextRun[] = [];
   let depth = 0;
-  const frame = svg.replace(/<text ([^>]*)>([^<]*)<\/text>|<(\/?)(\w+)([^>]*?)(\/?)>/g, (whole, attrs: string | undefined, text: string, closing: string, tag: string, _rest: string, selfClosing: string) => {
-    if (attrs === undefined) {
-      if (tag !== 'svg' && !selfClosing) depth += closing ? -1 : 1;
-      return whole;
-    }
-    if (depth !== 0) throw new Error('share image text inside a group (clip, mask or transform) cannot be drawn by pasting');
-    const a = Object.fromEntries([...attrs.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
-    const unknown = Object.keys(a).filter((name) => !ATTRIBUTES.has(name));
-    const weight = WEIGHTS[a['font-weight'] ?? 'normal'];
-    if (unknown.length > 0 || (a['font-style'] ?? 'normal') !== 'normal' || !weight) throw new Error(`share image text with unsupported attributes: ${attrs}`);
-    runs.push({
-      x: Number(a.x),
-      y: Number(a.y),
-      size: Number(a['font-size']),
-      weight,
-      rgb: hexColour(a.fill ?? '#000000'),
-      text: decode(text),
-    });
-    return '';
-  });
+  const frame = svg.replace(
+    /<text ([^>]*)>([^<]*)<\/text>|<(\/?)(\w+)([^>]*?)(\/?)>/g,
+    (whole, attrs: string | undefined, text: string, closing: string, tag: string, _rest: string, selfClosing: string) => {
+      if (attrs === undefined) {
+        if (tag !== 'svg' && !selfClosing) depth += closing ? -1 : 1;
+        return whole;
+      }
+      if (depth !== 0) throw new Error('share image text inside a group (clip, mask or transform) cannot be drawn by pasting');
+      const a = Object.fromEntries([...attrs.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+      const unknown = Object.keys(a).filter((name) => !ATTRIBUTES.has(name));
+      const weight = WEIGHTS[a['font-weight'] ?? 'normal'];
+      if (unknown.length > 0 || (a['font-style'] ?? 'normal') !== 'normal' || !weight)
+        throw new Error(`share image text with unsupported attributes: ${attrs}`);
+      runs.push({
+        x: Number(a.x),
+        y: Number(a.y),
+        size: Number(a['font-size']),
+        weight,
+        rgb: hexColour(a.fill ?? '#000000'),
+        text: decode(text),
+      });
+      return '';
+    },
+  );
   return { width: Number(root[1]), height: Number(root[2]), frame, runs };
 }
 
@@ -160,7 +166,8 @@ function runOutline(run: Pick<TextRun, 'size' | 'weight' | 'text'>) {
     bottom = Math.max(bottom, y - box.minY * scale);
   });
   /** The path with the run's origin at (ox, oy), whole pixels. */
-  const path = (ox: number, oy: number) => commands.map(({ op, points }) => op + points.map((v, k) => v + (k % 2 === 0 ? ox : oy)).join(' ')).join('');
+  const path = (ox: number, oy: number) =>
+    commands.map(({ op, points }) => op + points.map((v, k) => v + (k % 2 === 0 ? ox : oy)).join(' ')).join('');
   if (commands.length === 0) return { path, left: 0, top: 0, width: 0, height: 0 };
   const [x0, y0] = [Math.floor(left) - PAD, Math.floor(top) - PAD];
   return { path, left: x0, top: y0, width: Math.ceil(right) + PAD - x0, height: Math.ceil(bottom) + PAD - y0 };
@@ -250,7 +257,15 @@ async function rasteriseNew(pending: ReadonlyMap<string, TextRun>): Promise<Cove
       sheet = { paths: [], cells: [], height: 0 };
     }
     if (outline.width > 0) sheet.paths.push(`<path d="${outline.path(x - outline.left, sheet.height - outline.top)}"/>`);
-    sheet.cells.push({ key: outline.key, x, y: sheet.height, width: outline.width, height: outline.height, left: outline.left, top: outline.top });
+    sheet.cells.push({
+      key: outline.key,
+      x,
+      y: sheet.height,
+      width: outline.width,
+      height: outline.height,
+      left: outline.left,
+      top: outline.top,
+    });
     x += outline.width;
     rowHeight = Math.max(rowHeight, outline.height);
   }
@@ -261,7 +276,9 @@ async function rasteriseNew(pending: ReadonlyMap<string, TextRun>): Promise<Cove
     sheets.map(async ({ paths, cells, height }) => {
       const alpha =
         height > 0
-          ? await sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${sheetWidth}" height="${height}">${paths.join('')}</svg>`))
+          ? await sharp(
+              Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${sheetWidth}" height="${height}">${paths.join('')}</svg>`),
+            )
               .extractChannel(3)
               .raw()
               .toBuffer()
@@ -300,7 +317,7 @@ function trimmed(sheet: Buffer, stride: number, cell: Sheet['cells'][number]): C
 function inkedSpans(alpha: Uint8Array, width: number, height: number): Uint16Array {
   const spans: number[] = [];
   for (let row = 0; row < height; row++) {
-    for (let col = 0, k = row * width; col < width; ) {
+    for (let col = 0, k = row * width; col < width;) {
       if (alpha[k + col] === 0) {
         col++;
         continue;
@@ -503,7 +520,9 @@ async function encode(l: Layout, coverages: Coverages): Promise<Buffer> {
   return withCanvas(width * height * 3, async (canvas) => {
     frame.rgb.copy(canvas);
     paste(canvas, l, coverages);
-    return sharp(canvas, { raw: { width, height, channels: 3 } }).png({ compressionLevel: 3, adaptiveFiltering: false }).toBuffer();
+    return sharp(canvas, { raw: { width, height, channels: 3 } })
+      .png({ compressionLevel: 3, adaptiveFiltering: false })
+      .toBuffer();
   });
 }
 /** Draws several images; their text is rasterised together, so shared characters are drawn once. */

@@ -18,7 +18,10 @@ export function letterBlocks(markdown: string): LetterBlock[] {
       case 'heading':
         return [{ kind: 'heading', text: textOf(node) }];
       case 'list':
-        return ((node as { children?: MdastNode[] }).children ?? []).map((item) => ({ kind: 'item' as const, text: textOf(item).replace(/\s+/g, ' ').trim() }));
+        return ((node as { children?: MdastNode[] }).children ?? []).map((item) => ({
+          kind: 'item' as const,
+          text: textOf(item).replace(/\s+/g, ' ').trim(),
+        }));
       case 'paragraph':
       case 'blockquote':
         return [{ kind: 'paragraph', text: textOf(node).replace(/\s*\n\s*/g, '') }];

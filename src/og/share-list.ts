@@ -8,7 +8,14 @@ import { chineseWeekday, formatChineseDate } from '../lib/dates.ts';
 import { validEntries, type CheckedEntry } from '../lib/gate/check-content.ts';
 import { isPublic, isUpcoming } from '../lib/publishing.ts';
 import { absoluteUrl, entryPath, paths } from '../lib/urls.ts';
-import { COLLECTION_NAMES, CONTENT_TYPES, contentTypeOf, type CollectionName, type EntryData, type ShareCardText } from '../schemas/index.ts';
+import {
+  COLLECTION_NAMES,
+  CONTENT_TYPES,
+  contentTypeOf,
+  type CollectionName,
+  type EntryData,
+  type ShareCardText,
+} from '../schemas/index.ts';
 import type { SiteSettings } from '../schemas/site.ts';
 import { brandOf, letterInputs } from './letter-inputs.ts';
 import { qrModules } from './qr.ts';
@@ -66,7 +73,11 @@ export function shareImagesOf(sources: ShareSources, site: SiteSettings, today: 
     images.push({ path: paths.leadTile(type), kind: 'tile', inputs: { brand, column: CONTENT_TYPES[type].names.section } });
   }
   for (const l of letters) {
-    images.push({ path: paths.letterImage(l.id), kind: 'letter', inputs: letterInputs({ id: l.id, data: l.data, body: l.body ?? '' }, site) });
+    images.push({
+      path: paths.letterImage(l.id),
+      kind: 'letter',
+      inputs: letterInputs({ id: l.id, data: l.data, body: l.body ?? '' }, site),
+    });
   }
   for (const { id, data } of shown('lectures').filter((l) => isUpcoming(l.data.date, today))) {
     const inputs = {

@@ -58,7 +58,12 @@ export function shareCard({ brand, title, column, date }: CardInput) {
           'div',
           { justifyContent: 'space-between', alignItems: 'flex-end', fontSize: 30, color: MUTED },
           h('div', {}, date ?? ''),
-          h('div', { flexDirection: 'column', alignItems: 'flex-end' }, h('div', { fontWeight: 700, color: INK }, brand.siteName), h('div', { fontSize: 24 }, brand.publisher)),
+          h(
+            'div',
+            { flexDirection: 'column', alignItems: 'flex-end' },
+            h('div', { fontWeight: 700, color: INK }, brand.siteName),
+            h('div', { fontSize: 24 }, brand.publisher),
+          ),
         ),
       ),
     ),
@@ -129,7 +134,12 @@ export function letterImage(input: LetterInput) {
     block.kind === 'heading'
       ? h('div', { fontSize: 40, fontWeight: 700, marginTop: 20, marginBottom: 12, color: brand.primary }, block.text)
       : block.kind === 'item'
-        ? h('div', { fontSize: 36, lineHeight: 1.75, marginBottom: 8 }, h('div', { width: 36, flexShrink: 0 }, '·'), h('div', { flex: 1 }, block.text))
+        ? h(
+            'div',
+            { fontSize: 36, lineHeight: 1.75, marginBottom: 8 },
+            h('div', { width: 36, flexShrink: 0 }, '·'),
+            h('div', { flex: 1 }, block.text),
+          )
         : h('div', { fontSize: 36, lineHeight: 1.8, marginBottom: 22 }, `　　${block.text}`),
   );
   return {
@@ -142,7 +152,11 @@ export function letterImage(input: LetterInput) {
         'div',
         { flexDirection: 'column', padding: '64px 76px 72px' },
         input.school ? h('div', { justifyContent: 'center', fontSize: 36, color: brand.primary, marginBottom: 12 }, input.school) : '',
-        h('div', { justifyContent: 'center', textAlign: 'center', fontSize: 52, fontWeight: 700, lineHeight: 1.4, marginBottom: 40 }, input.title),
+        h(
+          'div',
+          { justifyContent: 'center', textAlign: 'center', fontSize: 52, fontWeight: 700, lineHeight: 1.4, marginBottom: 40 },
+          input.title,
+        ),
         h('div', { fontSize: 38, fontWeight: 700, marginBottom: 20 }, input.salutation),
         h('div', { flexDirection: 'column' }, ...body),
         h(
@@ -185,7 +199,12 @@ export interface PosterInput {
 export function lecturePoster(input: PosterInput) {
   const { brand } = input;
   const row = (label: string, value: string) =>
-    h('div', { fontSize: 40, lineHeight: 1.6, marginBottom: 10 }, h('div', { width: 140, color: MUTED, flexShrink: 0 }, label), h('div', { flex: 1, fontWeight: 700 }, value));
+    h(
+      'div',
+      { fontSize: 40, lineHeight: 1.6, marginBottom: 10 },
+      h('div', { width: 140, color: MUTED, flexShrink: 0 }, label),
+      h('div', { flex: 1, fontWeight: 700 }, value),
+    );
   return {
     width: 1080,
     height: 1440,
@@ -212,7 +231,12 @@ export function lecturePoster(input: PosterInput) {
         'div',
         { alignItems: 'center', padding: '0 80px 72px' },
         img(qrDataUrl(input.qr, 260), 260, 260),
-        h('div', { flexDirection: 'column', marginLeft: 40 }, h('div', { fontSize: 38, fontWeight: 700 }, '扫码查看全部宣讲安排'), h('div', { fontSize: 30, color: MUTED, marginTop: 10 }, brand.publisher)),
+        h(
+          'div',
+          { flexDirection: 'column', marginLeft: 40 },
+          h('div', { fontSize: 38, fontWeight: 700 }, '扫码查看全部宣讲安排'),
+          h('div', { fontSize: 30, color: MUTED, marginTop: 10 }, brand.publisher),
+        ),
       ),
     ),
   };

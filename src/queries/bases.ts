@@ -8,8 +8,6 @@ export type BaseEntry = CollectionEntry<'bases'>;
 
 export async function bases(): Promise<BaseEntry[]> {
   return (await getCollection('bases', ({ data }) => isPublic('bases', data, today))).sort(
-    (a, b) =>
-      site.towns.indexOf(a.data.town) - site.towns.indexOf(b.data.town) ||
-      a.data.name.localeCompare(b.data.name, 'zh-CN'),
+    (a, b) => site.towns.indexOf(a.data.town) - site.towns.indexOf(b.data.town) || a.data.name.localeCompare(b.data.name, 'zh-CN'),
   );
 }

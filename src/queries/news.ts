@@ -13,7 +13,6 @@ import { today } from './build-day.ts';
 
 export type NewsEntry = CollectionEntry<'news'>;
 
-
 export interface NewsCatalog {
   /** Newest first. */
   all: NewsEntry[];

@@ -9,15 +9,11 @@ export type TopicEntry = CollectionEntry<'topics'>;
 export async function topics(): Promise<TopicEntry[]> {
   return (await getCollection('topics', ({ data }) => isPublic('topics', data, today))).sort(
     (a, b) =>
-      TOPIC_KINDS.indexOf(a.data.kind) - TOPIC_KINDS.indexOf(b.data.kind) ||
-      a.data.order - b.data.order ||
-      a.id.localeCompare(b.id),
+      TOPIC_KINDS.indexOf(a.data.kind) - TOPIC_KINDS.indexOf(b.data.kind) || a.data.order - b.data.order || a.id.localeCompare(b.id),
   );
 }
 
 export async function topicsByKind() {
   const all = await topics();
-  return TOPIC_KINDS.map((kind) => ({ kind, items: all.filter((t) => t.data.kind === kind) })).filter(
-    (k) => k.items.length > 0,
-  );
+  return TOPIC_KINDS.map((kind) => ({ kind, items: all.filter((t) => t.data.kind === kind) })).filter((k) => k.items.length > 0);
 }

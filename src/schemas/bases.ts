@@ -44,11 +44,8 @@ export function baseSchema(ctx: SchemaContext) {
       note: text({ label: '检查说明', example: '"展板内容已更新至 2024 年"' }, { max: 120 }).optional(),
     }).optional(),
     summary: text({ label: '简介', example: '"位于镇文化站二楼，面向中小学生开放。"' }, { min: 15, max: 150 }),
-    photos: z
-      .array(entry({ src: describe(ctx.image(), { label: '照片', example: './hall.jpg' }), alt: altText() }))
-      .default([]),
+    photos: z.array(entry({ src: describe(ctx.image(), { label: '照片', example: './hall.jpg' }), alt: altText() })).default([]),
     sample: sampleFlag(),
     draft: draftFlag(),
   });
 }
-

@@ -19,4 +19,3 @@ export function campaignSchema() {
     draft: draftFlag(),
   }).refine((d) => d.end >= d.start, { message: '结束日期不能早于开始日期', path: ['end'] });
 }
-

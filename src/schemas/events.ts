@@ -20,4 +20,3 @@ export function eventSchema(ctx: SchemaContext) {
     draft: draftFlag(),
   });
 }
-

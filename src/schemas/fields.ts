@@ -77,8 +77,7 @@ export function text(info: FieldInfo, { min = 1, max = 200 }: { min?: number; ma
       if (refuseBadCharacter(ctx)) return;
       const length = [...ctx.value.trim()].length;
       if (length === 0) ctx.issues.push({ code: 'custom', input: ctx.value, message: `不能为空${quoteHint(info.example)}` });
-      else if (length < min)
-        ctx.issues.push({ code: 'custom', input: ctx.value, message: `太短：至少 ${min} 个字，现在 ${length} 个字` });
+      else if (length < min) ctx.issues.push({ code: 'custom', input: ctx.value, message: `太短：至少 ${min} 个字，现在 ${length} 个字` });
       else if (length > max)
         ctx.issues.push({ code: 'custom', input: ctx.value, message: `太长：最多 ${max} 个字，现在 ${length} 个字，请删减` });
     }),
@@ -94,11 +93,17 @@ export function text(info: FieldInfo, { min = 1, max = 200 }: { min?: number; ma
 export function isoDate(info: FieldInfo) {
   return describe(
     z
-      .string({ error: (issue) => (issue.input === undefined ? undefined : `日期要写成带英文引号的 "YYYY-MM-DD"${quoteHint(info.example)}`) })
+      .string({
+        error: (issue) => (issue.input === undefined ? undefined : `日期要写成带英文引号的 "YYYY-MM-DD"${quoteHint(info.example)}`),
+      })
       .check((ctx) => {
         const value = ctx.value;
         if (!isIsoDateShape(value)) {
-          ctx.issues.push({ code: 'custom', input: value, message: `日期格式不对：${value}（应为 YYYY-MM-DD，月、日补足两位，如 ${info.example}）` });
+          ctx.issues.push({
+            code: 'custom',
+            input: value,
+            message: `日期格式不对：${value}（应为 YYYY-MM-DD，月、日补足两位，如 ${info.example}）`,
+          });
         } else if (!isRealDate(value)) {
           const suggestion = lastDayOfMonth(value);
           ctx.issues.push({
@@ -190,7 +195,8 @@ export function officePhone(info: FieldInfo) {
 export const entry = z.strictObject;
 
 /** Marks a record as sample data written for the site (a notice is shown on its page). */
-export const sampleFlag = () => describe(z.boolean(), { label: '示例数据（true：细节为示例，页面会显示提示）', example: 'true' }).default(false);
+export const sampleFlag = () =>
+  describe(z.boolean(), { label: '示例数据（true：细节为示例，页面会显示提示）', example: 'true' }).default(false);
 
 /** A draft never appears anywhere on the site, in feeds, search or statistics. */
 export const draftFlag = () => describe(z.boolean(), { label: '草稿（true：暂不发布）', example: 'true' }).default(false);

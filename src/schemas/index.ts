@@ -67,7 +67,9 @@ export interface ContentType<Data = Record<string, unknown>> {
 }
 
 /** A table entry typed by its own schema, so `share` reads the fields it really has. */
-const contentType = <Schema extends (ctx: SchemaContext) => z.ZodType>(spec: ContentType<z.output<ReturnType<Schema>>> & { schema: Schema }) => spec;
+const contentType = <Schema extends (ctx: SchemaContext) => z.ZodType>(
+  spec: ContentType<z.output<ReturnType<Schema>>> & { schema: Schema },
+) => spec;
 
 export const CONTENT_TYPES = {
   news: contentType({

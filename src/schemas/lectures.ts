@@ -24,4 +24,3 @@ export function lectureSchema(ctx: SchemaContext) {
     draft: draftFlag(),
   }).refine((d) => d.end > d.start, { message: '结束时间应晚于开始时间', path: ['end'] });
 }
-

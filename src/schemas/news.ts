@@ -38,8 +38,14 @@ function fieldsBesideCover(ctx: Omit<SchemaContext, 'image'>) {
       example: `[${ctx.reposts[0] ?? ''}]`,
     }).default([]),
     /** One or two sentences shown in lists, feeds and shared links. */
-    summary: text({ label: '摘要', example: `"3月1日起，${ctx.officeShort}组织宣讲队走进学校和社区开展禁毒宣传。"` }, { min: 15, max: 150 }),
-    tags: describe(z.array(text({ label: '标签', example: '流动课堂' }, { max: 12 })), { label: '标签', example: '[流动课堂, 校园禁毒]' }).default([]),
+    summary: text(
+      { label: '摘要', example: `"3月1日起，${ctx.officeShort}组织宣讲队走进学校和社区开展禁毒宣传。"` },
+      { min: 15, max: 150 },
+    ),
+    tags: describe(z.array(text({ label: '标签', example: '流动课堂' }, { max: 12 })), {
+      label: '标签',
+      example: '[流动课堂, 校园禁毒]',
+    }).default([]),
     /** The town the item is about, if one. */
     town: oneOf(ctx.towns, { label: ctx.townLabel, example: ctx.towns[0] }).optional(),
     coverAlt: altText(),
@@ -75,4 +81,3 @@ export function newsSchema(ctx: SchemaContext) {
     path: ['updated'],
   });
 }
-

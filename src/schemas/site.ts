@@ -57,10 +57,10 @@ const baseKind = entry({
   /** What staff write in a base's `kind:` and what the bases page calls the group. */
   name: text({ label: '类型名称', example: '禁毒宣传教育基地' }, { max: 20 }),
   /** The group's anchor on the bases page (/bases/#slug). */
-  slug: describe(
-    z.string().refine(isAsciiSlug, { message: '只能用小写英文字母、数字和连字符（示例：jiaoyu-jidi）' }),
-    { label: '网址片段', example: 'jiaoyu-jidi' },
-  ),
+  slug: describe(z.string().refine(isAsciiSlug, { message: '只能用小写英文字母、数字和连字符（示例：jiaoyu-jidi）' }), {
+    label: '网址片段',
+    example: 'jiaoyu-jidi',
+  }),
   /** One line under the group's heading: what this kind of place is for. */
   description: text({ label: '一句话介绍', example: '展陈禁毒知识，供学校、社区和单位预约参观' }, { min: 6, max: 60 }),
 });
@@ -71,13 +71,17 @@ const baseKinds = describe(
     .array(baseKind)
     .min(1)
     .superRefine((kinds, ctx) => {
-      for (const [key, what] of [['name', '名称'], ['slug', '网址片段']] as const) {
+      for (const [key, what] of [
+        ['name', '名称'],
+        ['slug', '网址片段'],
+      ] as const) {
         const seen = new Set<string>();
         kinds.forEach((kind, i) => {
           const value: unknown = kind[key];
           // zod runs this even when an item is malformed (that has its own error).
           if (typeof value !== 'string') return;
-          if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [i, key], input: value, message: `“${value}”重复了：每种基地类型的${what}都要不同` });
+          if (seen.has(value))
+            ctx.addIssue({ code: 'custom', path: [i, key], input: value, message: `“${value}”重复了：每种基地类型的${what}都要不同` });
           seen.add(value);
         });
       }
@@ -86,10 +90,7 @@ const baseKinds = describe(
 );
 
 const color = (label: string, example: string) =>
-  describe(
-    z.string().refine(isHexColor, { message: `颜色应写成 "#rrggbb"（示例：${example}）` }),
-    { label, example },
-  );
+  describe(z.string().refine(isHexColor, { message: `颜色应写成 "#rrggbb"（示例：${example}）` }), { label, example });
 
 export const siteSchema = entry({
   /** The site's name as shown in the header and in titles. */

@@ -14,7 +14,10 @@ interface PagefindResultData {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
-  search(query: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
+  search(
+    query: string | null,
+    options?: { filters?: Record<string, string> },
+  ): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
 }
 
 const PAGE_SIZE = 20;
@@ -120,4 +123,6 @@ form.addEventListener('change', (event) => {
 
 const params = new URLSearchParams(location.search);
 input.value = params.get('q') ?? '';
-void loadPagefind().then((pf) => fillFilterOptions(pf, params)).then(run);
+void loadPagefind()
+  .then((pf) => fillFilterOptions(pf, params))
+  .then(run);

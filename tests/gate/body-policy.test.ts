@@ -62,18 +62,16 @@ describe('image files outside the content folder', () => {
     writeFileSync(path.join(site.root, 'outside/x.png'), 'png');
   };
 
-  it.each([
-    ['../../outside/x.png'],
-    ['./../../../etc/x.png'],
-    ['%2e%2e/%2e%2e/outside/x.png'],
-    ['.%2E/..%2Foutside/x.png'],
-  ])('refuses %s', (url) => {
-    outside();
-    policy(`![外面的图片说明](${url})`);
-    const lines = site.report();
-    expect(lines).toContainEqual(expect.stringMatching(/^news\/policy\.md:11 (图片 .* 不在内容文件夹里|图片地址只能是文件名)/));
-    expect(lines.filter((l) => l.startsWith('news/policy.md:11'))).toHaveLength(1);
-  });
+  it.each([['../../outside/x.png'], ['./../../../etc/x.png'], ['%2e%2e/%2e%2e/outside/x.png'], ['.%2E/..%2Foutside/x.png']])(
+    'refuses %s',
+    (url) => {
+      outside();
+      policy(`![外面的图片说明](${url})`);
+      const lines = site.report();
+      expect(lines).toContainEqual(expect.stringMatching(/^news\/policy\.md:11 (图片 .* 不在内容文件夹里|图片地址只能是文件名)/));
+      expect(lines.filter((l) => l.startsWith('news/policy.md:11'))).toHaveLength(1);
+    },
+  );
 
   it('refuses a reference definition that leads out of the folder', () => {
     outside();
@@ -119,7 +117,9 @@ describe('links of every kind', () => {
 
   it('says a link without a scheme is not an address of this site', () => {
     policy('[别处](//evil.example/x)');
-    expect(site.report()).toEqual(['news/policy.md:11 站内链接请用以 / 开头的网址，如 /news/文件名/；外部网站请写完整的 https:// 地址（现在是：//evil.example/x）']);
+    expect(site.report()).toEqual([
+      'news/policy.md:11 站内链接请用以 / 开头的网址，如 /news/文件名/；外部网站请写完整的 https:// 地址（现在是：//evil.example/x）',
+    ]);
   });
 
   it('reports a broken percent encoding instead of crashing', () => {
@@ -158,7 +158,7 @@ describe('personal data the page shows or carries', () => {
     expectMobileAt(13);
   });
 
-  it('finds a number in a code block\'s language, which lands in a class name', () => {
+  it("finds a number in a code block's language, which lands in a class name", () => {
     policy('```&#49;3876543210\n代码\n```');
     expectMobileAt(11);
   });
@@ -192,7 +192,9 @@ describe('characters that disguise text', () => {
     ['an override in a link address', '[下载](/news/\u202Etxt.exe)', 'U+202E'],
   ])('refuses %s', (_, body, code) => {
     policy(body);
-    expect(site.report()).toContainEqual(expect.stringMatching(new RegExp(`^news/policy\\.md:11 正文里有不允许的字符 ${code.replace('+', '\\+')}（`)));
+    expect(site.report()).toContainEqual(
+      expect.stringMatching(new RegExp(`^news/policy\\.md:11 正文里有不允许的字符 ${code.replace('+', '\\+')}（`)),
+    );
   });
 
   it('refuses an override written as an entity, at the line of its block', () => {

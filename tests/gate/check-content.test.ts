@@ -76,8 +76,14 @@ describe('content gate', () => {
       'lectures/counts.md',
       '---\nschool: 北山中学\ntown: 北山镇\ndate: "2025-06-01"\nstart: "09:00"\nend: "10:00"\nvenue: 操场\nteam: 宣讲队\ntopic: 禁毒\naudience: 全校\nexpected: "300"\n---\n',
     );
-    write('lectures/negative.md', '---\nschool: 北山中学\ntown: 北山镇\ndate: "2025-06-02"\nstart: "09:00"\nend: "10:00"\nvenue: 操场\nteam: 宣讲队\ntopic: 禁毒\naudience: 全校\nexpected: -3\n---\n');
-    write('lectures/fraction.md', '---\nschool: 北山中学\ntown: 北山镇\ndate: "2025-06-03"\nstart: "09:00"\nend: "10:00"\nvenue: 操场\nteam: 宣讲队\ntopic: 禁毒\naudience: 全校\nexpected: 2.5\n---\n');
+    write(
+      'lectures/negative.md',
+      '---\nschool: 北山中学\ntown: 北山镇\ndate: "2025-06-02"\nstart: "09:00"\nend: "10:00"\nvenue: 操场\nteam: 宣讲队\ntopic: 禁毒\naudience: 全校\nexpected: -3\n---\n',
+    );
+    write(
+      'lectures/fraction.md',
+      '---\nschool: 北山中学\ntown: 北山镇\ndate: "2025-06-03"\nstart: "09:00"\nend: "10:00"\nvenue: 操场\nteam: 宣讲队\ntopic: 禁毒\naudience: 全校\nexpected: 2.5\n---\n',
+    );
     expect(report()).toEqual([
       'lectures/counts.md:11 expected 应为不带引号的整数（示例：600）',
       'lectures/fraction.md:11 expected 应为整数，不能有小数（示例：600）',
@@ -96,7 +102,9 @@ describe('content gate', () => {
 
   it('rejects a non-ASCII file name and proposes a pinyin one', () => {
     write('news/禁毒宣传.md', news({}));
-    expect(report()).toEqual(['news/禁毒宣传.md 文件名只能用小写英文字母、数字和连字符（-），因为它就是网页地址。请改名为 jin-du-xuan-chuan.md']);
+    expect(report()).toEqual([
+      'news/禁毒宣传.md 文件名只能用小写英文字母、数字和连字符（-），因为它就是网页地址。请改名为 jin-du-xuan-chuan.md',
+    ]);
   });
 
   it('rejects two files that would publish at one address, naming both', () => {
@@ -116,7 +124,9 @@ describe('content gate', () => {
 
   it('reports a missing required field with an example line', () => {
     write('news/missing.md', news({ summary: '' }));
-    expect(report()).toEqual(['news/missing.md:2 summary 缺少必填项「摘要」，请添加一行，如 summary: "3月1日起，县禁毒办组织宣讲队走进学校和社区开展禁毒宣传。"']);
+    expect(report()).toEqual([
+      'news/missing.md:2 summary 缺少必填项「摘要」，请添加一行，如 summary: "3月1日起，县禁毒办组织宣讲队走进学校和社区开展禁毒宣传。"',
+    ]);
   });
 
   it('explains broken YAML with its line', () => {

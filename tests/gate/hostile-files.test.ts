@@ -26,8 +26,15 @@ describe('links and special files are never followed', () => {
     symlinkSync('/etc/passwd', path.join(site.dir, 'letters/passwd.md'));
     const check = site.check();
     const report = site.report();
-    for (const [file, role] of [['news/2025-04-01-out.md', '文稿'], ['news/2025-04-02-in.md', '文稿'], ['news/more', '文件'], ['letters/passwd.md', '文稿']]) {
-      expect(report).toContain(`${file} ${role} ${path.basename(file!)} 是一个符号链接（快捷方式）：内容文件夹里不能使用链接，请放入真正的文件`);
+    for (const [file, role] of [
+      ['news/2025-04-01-out.md', '文稿'],
+      ['news/2025-04-02-in.md', '文稿'],
+      ['news/more', '文件'],
+      ['letters/passwd.md', '文稿'],
+    ]) {
+      expect(report).toContain(
+        `${file} ${role} ${path.basename(file!)} 是一个符号链接（快捷方式）：内容文件夹里不能使用链接，请放入真正的文件`,
+      );
     }
     expect(check.entries.map((e) => e.id)).not.toContain('2025-04-01-out');
     expect(JSON.stringify(check)).not.toContain('外面的秘密文件');
@@ -47,7 +54,9 @@ describe('links and special files are never followed', () => {
     execFileSync('mkfifo', [path.join(site.dir, 'news/2025-04-01-pipe.md'), path.join(site.dir, 'privacy-allowlist.yaml')]);
     const started = performance.now();
     const report = site.report();
-    expect(report).toContain('news/2025-04-01-pipe.md 2025-04-01-pipe.md 不是普通文件（可能是管道或设备文件）：内容文件夹里只能放文稿和图片');
+    expect(report).toContain(
+      'news/2025-04-01-pipe.md 2025-04-01-pipe.md 不是普通文件（可能是管道或设备文件）：内容文件夹里只能放文稿和图片',
+    );
     expect(report).toContain('privacy-allowlist.yaml 放行清单 privacy-allowlist.yaml 不是一个文件（可能是文件夹），请写出具体的文件名');
     expect(performance.now() - started).toBeLessThan(20_000);
   });
@@ -84,7 +93,11 @@ describe('text files are UTF-8 text of a sane size', () => {
 
   it.each([
     ['GBK (Windows ANSI)', Buffer.concat([Buffer.from('---\ntitle: '), GBK_TITLE, Buffer.from('\n---\n')]), ':2 文件是 GBK（ANSI）编码'],
-    ['UTF-16 with its byte-order mark', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(news(), 'utf16le')]), ' 文件是 UTF-16（Unicode）编码'],
+    [
+      'UTF-16 with its byte-order mark',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(news(), 'utf16le')]),
+      ' 文件是 UTF-16（Unicode）编码',
+    ],
     ['bytes of no encoding', Buffer.concat([Buffer.from(news()), Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xff])]), ':10 文件不是 UTF-8 编码'],
   ])('refuses a file saved as %s, at the first bad line', (_, bytes, said) => {
     write('news/2025-04-01-enc.md', bytes);
@@ -104,7 +117,9 @@ describe('text files are UTF-8 text of a sane size', () => {
     ['DEL before a scheme in a link', news({}, '[链接](<\u007fjavascript:alert(1)>)'), 9],
   ])('refuses %s at its line, before any parser sees it', (_, text, line) => {
     write('news/2025-04-01-ctl.md', text);
-    expect(about('news/2025-04-01-ctl.md')).toEqual([expect.stringMatching(new RegExp(`^news/2025-04-01-ctl\\.md:${line} 文件里有控制字符 U\\+00`))]);
+    expect(about('news/2025-04-01-ctl.md')).toEqual([
+      expect.stringMatching(new RegExp(`^news/2025-04-01-ctl\\.md:${line} 文件里有控制字符 U\\+00`)),
+    ]);
   });
 
   it('refuses a file over 256 KB without reading it as text, and keeps checking the others', () => {
@@ -158,7 +173,9 @@ describe('bodies that would make the parser crawl', () => {
   ])('refuses a line of %s nested past 32 levels before parsing it', (_, line) => {
     write('news/2025-04-01-deep.md', news({}, `第一段。\n\n${line}x`));
     const started = performance.now();
-    expect(about('news/2025-04-01-deep.md')).toContainEqual(expect.stringMatching(/^news\/2025-04-01-deep\.md:11 这一行的引用（>）或列表（- 、1\. ）嵌套超过 32 层/));
+    expect(about('news/2025-04-01-deep.md')).toContainEqual(
+      expect.stringMatching(/^news\/2025-04-01-deep\.md:11 这一行的引用（>）或列表（- 、1\. ）嵌套超过 32 层/),
+    );
     // Parsed, each takes 5–20 s here; refused, well under one.
     expect(performance.now() - started).toBeLessThan(10_000);
   });
@@ -178,21 +195,90 @@ describe('random damage to a valid file', () => {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const TOKENS = [
-    '---', '\n---\n', '>', '[', '](', ')', '<', '&#', '&#x202E;', '*', '**', '`', '```', '\u202E', '\u0000', ': ', '&a ', '*a',
-    '!!js/function ', '%', '\r', '\t', '13812345678', '460002198506121235', '![a](', '[x]: ', 'https://evil.example/x.png',
-    '../../', '"', "'", '{', '}', '- ', '1. ', '|', '\\', '\n', '\n\n', '#', '城关镇', '\uFFFD', '\uD800', '"2025-02-30"',
+    '---',
+    '\n---\n',
+    '>',
+    '[',
+    '](',
+    ')',
+    '<',
+    '&#',
+    '&#x202E;',
+    '*',
+    '**',
+    '`',
+    '```',
+    '\u202E',
+    '\u0000',
+    ': ',
+    '&a ',
+    '*a',
+    '!!js/function ',
+    '%',
+    '\r',
+    '\t',
+    '13812345678',
+    '460002198506121235',
+    '![a](',
+    '[x]: ',
+    'https://evil.example/x.png',
+    '../../',
+    '"',
+    "'",
+    '{',
+    '}',
+    '- ',
+    '1. ',
+    '|',
+    '\\',
+    '\n',
+    '\n\n',
+    '#',
+    '城关镇',
+    '\uFFFD',
+    '\uD800',
+    '"2025-02-30"',
   ];
-  const BASE = news({ cover: '\n  src: ./zhan-ban-zhao-pian.jpg\n  alt: 城关镇禁毒展板现场照片' }, '## 小标题\n\n正文第一段，[链接](/news/)。\n\n![展板现场的照片](./zhan-ban-zhao-pian.jpg)\n\n- 一项\n- 两项');
+  const BASE = news(
+    { cover: '\n  src: ./zhan-ban-zhao-pian.jpg\n  alt: 城关镇禁毒展板现场照片' },
+    '## 小标题\n\n正文第一段，[链接](/news/)。\n\n![展板现场的照片](./zhan-ban-zhao-pian.jpg)\n\n- 一项\n- 两项',
+  );
 
   /** Values a hostile or careless frontmatter line may hold. */
   const VALUES = [
-    '&a x', '*a', '<<: *a', '!!binary aGVsbG8=', '!!js/function "x"', '{', '[', '|', '>-', '? x', '"2025-02-30"', '2025-04-01',
-    '"\u202E"', '"\x00"', 'x'.repeat(5000), '"城关镇\u0007"', '[本站, *a]', '13812345678', '"460002198506121235"', '~', 'null',
-    '- a\n- b', '{a: 1, a: 2}', '"./../../outside/x.png"', 'https://evil.example/x.png', '---', '...', '%YAML 1.1', '#',
+    '&a x',
+    '*a',
+    '<<: *a',
+    '!!binary aGVsbG8=',
+    '!!js/function "x"',
+    '{',
+    '[',
+    '|',
+    '>-',
+    '? x',
+    '"2025-02-30"',
+    '2025-04-01',
+    '"\u202E"',
+    '"\x00"',
+    'x'.repeat(5000),
+    '"城关镇\u0007"',
+    '[本站, *a]',
+    '13812345678',
+    '"460002198506121235"',
+    '~',
+    'null',
+    '- a\n- b',
+    '{a: 1, a: 2}',
+    '"./../../outside/x.png"',
+    'https://evil.example/x.png',
+    '---',
+    '...',
+    '%YAML 1.1',
+    '#',
   ];
 
   function damaged(next: () => number): string {
-    const pick = <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+    const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
     let text = BASE;
     if (next() < 0.4) {
       // A frontmatter value replaced, the rest of the file intact.
@@ -214,34 +300,37 @@ describe('random damage to a valid file', () => {
 
   const PHOTO = readFileSync(path.resolve('tests/fixtures/other-city/news/zhan-ban-zhao-pian.jpg'));
 
-  it.each(Array.from({ length: 12 }, (_, i) => i + 1))('never crashes and never lets a damaged file through unexplained (seed %i, 200 files)', (seed) => {
-    const next = random(seed);
-    const texts = new Map<string, string>();
-    for (let i = 0; i < 200; i++) {
-      const file = `news/2025-04-01-fuzz-${i}.md`;
-      const text = damaged(next);
-      texts.set(file, text);
-      write(file, text);
-    }
-    write('news/zhan-ban-zhao-pian.jpg', PHOTO);
-    const started = performance.now();
-    const check = site.check();
-    const lines = site.report();
-    expect(performance.now() - started).toBeLessThan(30_000);
-    expect(lines.filter((l) => l.includes('程序出错'))).toEqual([]);
-    for (const line of lines) {
-      // Every answer names a file of the site and says what is wrong in Chinese.
-      expect(line).toMatch(/^(news|lectures|letters)\/[^ ]+ .*[\u4e00-\u9fff]/);
-      expect(line).not.toMatch(/\n\s+at |TypeError|ReferenceError|YAMLException|undefined/);
-    }
-    const reported = new Set(lines.map((l) => l.split(/[: ]/)[0]));
-    for (const [file, text] of texts) {
-      if (reported.has(file)) continue;
-      // A file that passed reads as a news item and carries nothing the gate exists to stop.
-      const entry = check.entries.find((e) => e.valid && e.id === path.basename(file, '.md'));
-      expect(entry?.data.title, file).toBeTruthy();
-      for (const bad of ['460002198506121235', '13812345678', '\u202E', '\u0000']) expect(text, file).not.toContain(bad);
-      expect(text, file).not.toMatch(/!\[[^\]]*\]\(\s*<?\s*https?:/);
-    }
-  });
+  it.each(Array.from({ length: 12 }, (_, i) => i + 1))(
+    'never crashes and never lets a damaged file through unexplained (seed %i, 200 files)',
+    (seed) => {
+      const next = random(seed);
+      const texts = new Map<string, string>();
+      for (let i = 0; i < 200; i++) {
+        const file = `news/2025-04-01-fuzz-${i}.md`;
+        const text = damaged(next);
+        texts.set(file, text);
+        write(file, text);
+      }
+      write('news/zhan-ban-zhao-pian.jpg', PHOTO);
+      const started = performance.now();
+      const check = site.check();
+      const lines = site.report();
+      expect(performance.now() - started).toBeLessThan(30_000);
+      expect(lines.filter((l) => l.includes('程序出错'))).toEqual([]);
+      for (const line of lines) {
+        // Every answer names a file of the site and says what is wrong in Chinese.
+        expect(line).toMatch(/^(news|lectures|letters)\/[^ ]+ .*[\u4e00-\u9fff]/);
+        expect(line).not.toMatch(/\n\s+at |TypeError|ReferenceError|YAMLException|undefined/);
+      }
+      const reported = new Set(lines.map((l) => l.split(/[: ]/)[0]));
+      for (const [file, text] of texts) {
+        if (reported.has(file)) continue;
+        // A file that passed reads as a news item and carries nothing the gate exists to stop.
+        const entry = check.entries.find((e) => e.valid && e.id === path.basename(file, '.md'));
+        expect(entry?.data.title, file).toBeTruthy();
+        for (const bad of ['460002198506121235', '13812345678', '\u202E', '\u0000']) expect(text, file).not.toContain(bad);
+        expect(text, file).not.toMatch(/!\[[^\]]*\]\(\s*<?\s*https?:/);
+      }
+    },
+  );
 });

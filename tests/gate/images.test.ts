@@ -63,12 +63,16 @@ const bodyImage = (src: string) => news('', `第一段。\n\n![现场照片说�
 const cover = (src: string) => news(`cover:\n  src: ${src}\n  alt: 学生参观禁毒展板`);
 
 const png = (width: number, height: number, colour = '#3c6') =>
-  sharp({ create: { width, height, channels: 3, background: colour } }).png().toBuffer();
+  sharp({ create: { width, height, channels: 3, background: colour } })
+    .png()
+    .toBuffer();
 
 /** A noisy photo, so that a cut file loses real image data. */
 async function photo(): Promise<Buffer> {
   const raw = Buffer.from(Array.from({ length: 160 * 120 * 3 }, (_, i) => (i * 7919) % 251));
-  return sharp(raw, { raw: { width: 160, height: 120, channels: 3 } }).jpeg().toBuffer();
+  return sharp(raw, { raw: { width: 160, height: 120, channels: 3 } })
+    .jpeg()
+    .toBuffer();
 }
 
 /** A grey PNG of `width`×`height` whose rows are deflated from `rows` rows of zeros (all of them: a real bomb). */
@@ -160,7 +164,12 @@ describe('image files are judged by their bytes', () => {
     ['random bytes named .jpg', 'noise.jpg', Buffer.from([0, 1, 2, 3, 250, 251, 252, 0, 9]), '无法识别这个图片文件'],
     ['an empty file', 'empty.png', '', '图片文件是空的（0 字节）'],
     ['a PDF named .jpg', 'scan.jpg', '%PDF-1.7\n%âãÏÓ\n', '这是 PDF 文件，不是图片'],
-    ['an iPhone HEIC named .jpg', 'iphone.jpg', isoFile('heic', 'mif1', 'heic'), '这是苹果手机的 HEIC 格式照片，网站不能处理：请导出为 JPG'],
+    [
+      'an iPhone HEIC named .jpg',
+      'iphone.jpg',
+      isoFile('heic', 'mif1', 'heic'),
+      '这是苹果手机的 HEIC 格式照片，网站不能处理：请导出为 JPG',
+    ],
     ['an iPhone HEIC', 'IMG_0001.HEIC', isoFile('mif1', 'mif1', 'heic'), '这是苹果手机的 HEIC 格式照片'],
     ['a HEIF with only the image brand', 'photo.heif', isoFile('mif1', 'mif1'), '这是苹果手机的 HEIC 格式照片'],
     ['a HEIC with no other brand', 'burst.jpg', isoFile('heix'), '这是苹果手机的 HEIC 格式照片'],
@@ -236,11 +245,14 @@ describe('image paths stay inside the content folder', () => {
   ])('refuses %s outside the content folder, even when the file is a good photo', async (_, use, where) => {
     write('outside/x.png', await png(30, 20));
     write('site/x.png', await png(30, 20)); // inside the content folder, but not where ../../ leads
-    for (const src of ['../../outside/x.png', './../../outside/x.png', '../../../../../../outside/x.png', './../news/../../../outside/x.png']) {
+    for (const src of [
+      '../../outside/x.png',
+      './../../outside/x.png',
+      '../../../../../../outside/x.png',
+      './../news/../../../outside/x.png',
+    ]) {
       write('site/news/x.md', use(src));
-      expect(report()).toEqual([
-        `${where}图片 ${src} 不在内容文件夹里：只能使用内容文件夹里的文件，请把它复制到文稿旁边，写成 ./文件名`,
-      ]);
+      expect(report()).toEqual([`${where}图片 ${src} 不在内容文件夹里：只能使用内容文件夹里的文件，请把它复制到文稿旁边，写成 ./文件名`]);
     }
     write('site/news/x.md', use('../x.png'));
     expect(report()).toEqual([]);
@@ -258,7 +270,10 @@ describe('image paths stay inside the content folder', () => {
     write('public/logo.svg', SVG_SCRIPT);
     write('public/ok.png', await png(30, 20));
     write('outside/x.png', await png(30, 20));
-    write('site/news/body.md', news('', '![本站标志图片说明](/logo.svg)\n\n![正常的图片说明](/ok.png)\n\n![外部的图片说明](/../outside/x.png)'));
+    write(
+      'site/news/body.md',
+      news('', '![本站标志图片说明](/logo.svg)\n\n![正常的图片说明](/ok.png)\n\n![外部的图片说明](/../outside/x.png)'),
+    );
     expect(report()).toEqual([
       expect.stringMatching(/^news\/body\.md:9 图片 \/logo\.svg 不能使用：SVG 矢量图不能用作图片/),
       'news/body.md:13 图片 /../outside/x.png 不在内容文件夹里：只能使用内容文件夹里的文件，请把它复制到文稿旁边，写成 ./文件名',

@@ -23,8 +23,23 @@ const campaign = (id: string, name: string, start: string, end: string) =>
 
 /** An event record; `date` is on line 3, `venue` on 6, `audience` on 9. */
 const event = (file: string, over: Partial<Record<'campaign' | 'date' | 'organizer' | 'venue' | 'audience' | 'draft', string>> = {}) => {
-  const fields = { campaign: 'spring', date: '"2025-04-02"', town: '城关镇', organizer: '城关镇禁毒办', venue: '文化站', format: '讲座', leaflets: '100', audience: '300', ...over };
-  site.write(`events/${file}.md`, `---\n${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\n`);
+  const fields = {
+    campaign: 'spring',
+    date: '"2025-04-02"',
+    town: '城关镇',
+    organizer: '城关镇禁毒办',
+    venue: '文化站',
+    format: '讲座',
+    leaflets: '100',
+    audience: '300',
+    ...over,
+  };
+  site.write(
+    `events/${file}.md`,
+    `---\n${Object.entries(fields)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\n')}\n---\n`,
+  );
 };
 
 const errors = () => site.check().problems.filter((p) => p.severity === 'error');
@@ -62,13 +77,17 @@ describe('events against their campaign', () => {
 describe('an event and the site settings', () => {
   it('refuses a town that is not in site.yaml, at its line', () => {
     campaign('spring', '春季宣传月', '2025-04-01', '2025-04-30');
-    site.write('events/a.md', '---\ncampaign: spring\ndate: "2025-04-02"\ntown: 火星镇\norganizer: 城关镇禁毒办\nvenue: 文化站\nformat: 讲座\nleaflets: 1\naudience: 1\n---\n');
+    site.write(
+      'events/a.md',
+      '---\ncampaign: spring\ndate: "2025-04-02"\ntown: 火星镇\norganizer: 城关镇禁毒办\nvenue: 文化站\nformat: 讲座\nleaflets: 1\naudience: 1\n---\n',
+    );
     expect(site.report()).toEqual(['events/a.md:4 town 只能是以下之一：城关镇、河西乡、北山镇（乡镇，示例：城关镇）']);
   });
 });
 
 describe('the same event recorded twice', () => {
-  const duplicate = /^events\/b\.md 与 .*events\/a\.md 重复（同一天、同一地点、同一承办单位）：同一场活动只能记录一次，请删除其中一个，或改正日期、地点$/;
+  const duplicate =
+    /^events\/b\.md 与 .*events\/a\.md 重复（同一天、同一地点、同一承办单位）：同一场活动只能记录一次，请删除其中一个，或改正日期、地点$/;
 
   it.each([
     ['written the same way', '文化站', {}],
@@ -129,7 +148,9 @@ describe('reminders that do not stop the build', () => {
     event('c', { venue: '集市' });
     event('d', { venue: '学校', audience: '3001' });
     expect(errors()).toEqual([]);
-    expect(site.report()).toEqual(['events/d.md:9 audience 【提醒】受众 3001 人，是本活动通常规模（中位数 300 人）的 10 倍以上：请核对是否多写了一个 0']);
+    expect(site.report()).toEqual([
+      'events/d.md:9 audience 【提醒】受众 3001 人，是本活动通常规模（中位数 300 人）的 10 倍以上：请核对是否多写了一个 0',
+    ]);
   });
 });
 

@@ -40,8 +40,7 @@ export function useTempSite(): TempSite {
       checkContent(site.dir, loadSettings(site.dir, {}), {
         env: { SITE_BUILD_DATE: BUILD_DAY, SITE_PUBLIC_DIR: path.join(site.root, 'public') },
       }),
-    report: () =>
-      site.check().problems.map((p) => formatProblem({ ...p, file: path.relative(site.dir, path.resolve(p.file)) })),
+    report: () => site.check().problems.map((p) => formatProblem({ ...p, file: path.relative(site.dir, path.resolve(p.file)) })),
   };
   beforeEach(() => {
     site.root = mkdtempSync(path.join(tmpdir(), 'gate-'));

@@ -37,7 +37,9 @@ describe('characters in text fields', () => {
     ['\\u00AD', 'U+00AD', '不可见的格式字符'],
   ])('refuses %s in a title, naming it and its position', (escape, code, what) => {
     site.write('news/title.md', news({ title: `"城关镇${escape}禁毒宣传活动"` }));
-    expect(site.report()).toEqual([`news/title.md:2 title 第 4 个字是不允许的字符 ${code}（${what}）：${FIX}（标题，示例："春季禁毒流动课堂在城关镇启动"）`]);
+    expect(site.report()).toEqual([
+      `news/title.md:2 title 第 4 个字是不允许的字符 ${code}（${what}）：${FIX}（标题，示例："春季禁毒流动课堂在城关镇启动"）`,
+    ]);
   });
 
   it('counts the position in characters, not code units', () => {
@@ -46,7 +48,10 @@ describe('characters in text fields', () => {
   });
 
   it('checks every text field: nested, in lists, alt text, other collections', () => {
-    site.write('news/tagged.md', news({ tags: '["禁毒\\u200B宣传"]', cover: '\n  src: ./zhan-ban-zhao-pian.jpg\n  alt: "展板\\u202E照片说明"' }));
+    site.write(
+      'news/tagged.md',
+      news({ tags: '["禁毒\\u200B宣传"]', cover: '\n  src: ./zhan-ban-zhao-pian.jpg\n  alt: "展板\\u202E照片说明"' }),
+    );
     site.write(
       'letters/issuer.md',
       '---\ntitle: 寒假致家长的一封信\ndate: "2025-01-10"\noccasion: 寒假\nissuer: "县禁毒办\\u2066"\nrecipients: 全县家长\nsummary: 寒假期间，请家长多陪伴孩子，留意孩子的交友情况。\nreplySlip:\n  fields: ["学生\\u200D姓名"]\n---\n',
@@ -59,7 +64,10 @@ describe('characters in text fields', () => {
   });
 
   it('allows ordinary Chinese text, full-width spaces, emoji and line ends around a value', () => {
-    site.write('news/fine.md', news({ title: '"城关镇　开展禁毒宣传活动 ✅"', summary: '>\n  城关镇在集市上设点宣传禁毒知识，发放宣传资料。' }));
+    site.write(
+      'news/fine.md',
+      news({ title: '"城关镇　开展禁毒宣传活动 ✅"', summary: '>\n  城关镇在集市上设点宣传禁毒知识，发放宣传资料。' }),
+    );
     expect(site.report()).toEqual([]);
   });
 

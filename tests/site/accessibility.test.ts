@@ -45,24 +45,29 @@ describe('every page in the sitemap, on a phone', () => {
     expect(PAGES.length).toBeGreaterThan(40);
   });
 
-  it.each(GROUPS)('pages $range: no axe violations (WCAG 2.1 A/AA), no CSP violation, no console error, no sideways scroll', async ({ pages }) => {
-    const context = await site.browser.newContext({ viewport: PHONE });
-    await context.addInitScript(recordCspViolations);
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`${page.url()} console: ${m.text()}`);
-    });
-    for (const urlPath of pages) {
-      await page.goto(site.url + urlPath);
-      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      for (const v of violations) problems.push(`${urlPath} axe ${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      for (const c of await cspViolations(page)) problems.push(`${urlPath} csp ${c}`);
-      if (await overflowsSideways(page)) problems.push(`${urlPath} scrolls sideways`);
-    }
-    expect(problems).toEqual([]);
-    await context.close();
-  }, 240_000);
+  it.each(GROUPS)(
+    'pages $range: no axe violations (WCAG 2.1 A/AA), no CSP violation, no console error, no sideways scroll',
+    async ({ pages }) => {
+      const context = await site.browser.newContext({ viewport: PHONE });
+      await context.addInitScript(recordCspViolations);
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(`${page.url()} console: ${m.text()}`);
+      });
+      for (const urlPath of pages) {
+        await page.goto(site.url + urlPath);
+        const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        for (const v of violations)
+          problems.push(`${urlPath} axe ${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        for (const c of await cspViolations(page)) problems.push(`${urlPath} csp ${c}`);
+        if (await overflowsSideways(page)) problems.push(`${urlPath} scrolls sideways`);
+      }
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+    240_000,
+  );
 });
 
 describe('Content Security Policy', () => {

@@ -28,7 +28,11 @@ function buildWith(name: string, file: string, text: string, extraEnv: NodeJS.Pr
   const env = { ...buildEnv({ name: `bad-${name}`, contentDir, outDir, siteUrl: 'https://bad.example' }), ...extraEnv };
   // A clean build: Astro's content cache from an earlier run would point at an older temporary folder.
   rmSync(env.SITE_CACHE_DIR!, { recursive: true, force: true });
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, env, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+  });
   return { status: result.status, output: result.stdout + result.stderr, outDir };
 }
 
@@ -71,21 +75,30 @@ it.each([
   { name: 'exits at once', script: 'exit 3' },
   // Its answer never comes: the build must not end as if it had passed (exit code 0, nothing published).
   { name: 'exits later without answering', script: 'sleep 1\nexit 3' },
-])('fails, and publishes nothing, when the search index (written beside the checks) fails: Pagefind $name', ({ name, script }) => {
-  // pagefind's Node API runs the binary named here instead of its own.
-  const broken = path.join(work, `broken-pagefind-${name.replaceAll(' ', '-')}.sh`);
-  writeFileSync(broken, `#!/bin/sh\necho "pagefind is broken" >&2\n${script}\n`, { mode: 0o755 });
-  const { status, output, outDir } = buildWith(`search-index-${name.replaceAll(' ', '-')}`, 'news/2025-02-28-fine.md', news('北山镇禁毒宣传活动在集市举行。'), {
-    PAGEFIND_EXTENDED_BINARY_PATH: broken,
-  });
-  expect(status).not.toBe(0);
-  expect(output).toContain('搜索索引生成失败');
-  expect(output).toContain('不是文稿的问题');
-  // The checks ran meanwhile and passed: the failure is the index's alone.
-  expect(output).toContain('个页面检查通过');
-  expect(readdirSync(outDir)).toEqual(['index.html']);
-  expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('published');
-}, 120_000);
+])(
+  'fails, and publishes nothing, when the search index (written beside the checks) fails: Pagefind $name',
+  ({ name, script }) => {
+    // pagefind's Node API runs the binary named here instead of its own.
+    const broken = path.join(work, `broken-pagefind-${name.replaceAll(' ', '-')}.sh`);
+    writeFileSync(broken, `#!/bin/sh\necho "pagefind is broken" >&2\n${script}\n`, { mode: 0o755 });
+    const { status, output, outDir } = buildWith(
+      `search-index-${name.replaceAll(' ', '-')}`,
+      'news/2025-02-28-fine.md',
+      news('北山镇禁毒宣传活动在集市举行。'),
+      {
+        PAGEFIND_EXTENDED_BINARY_PATH: broken,
+      },
+    );
+    expect(status).not.toBe(0);
+    expect(output).toContain('搜索索引生成失败');
+    expect(output).toContain('不是文稿的问题');
+    // The checks ran meanwhile and passed: the failure is the index's alone.
+    expect(output).toContain('个页面检查通过');
+    expect(readdirSync(outDir)).toEqual(['index.html']);
+    expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('published');
+  },
+  120_000,
+);
 
 it('fails, and publishes nothing, when a file copied from public/ carries XMP or an SVG script', async () => {
   const publicDir = path.join(work, 'public-with-metadata');
@@ -111,7 +124,8 @@ it('still checks every changed page when the caches from a passing build are war
   cpSync(SITES.otherCity.contentDir, contentDir, { recursive: true });
   const env = buildEnv({ name: 'bad-warm', contentDir, outDir, siteUrl: 'https://bad.example' });
   rmSync(env.SITE_CACHE_DIR!, { recursive: true, force: true });
-  const build = () => spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, env, encoding: 'utf8' });
+  const build = () =>
+    spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, env, encoding: 'utf8' });
   expect(build().status).toBe(0);
   const home = readFileSync(path.join(outDir, 'index.html'));
   // An existing page whose body now renders to nothing: only the check of the built page can see it.

@@ -81,7 +81,10 @@ describe('every HTML page', () => {
       }
       // The search page alone also runs its search module.
       const scripts = doc.querySelectorAll('script:not([type=module])');
-      expect(scripts.map((s) => s.text), page).toEqual([ELDER_MODE_SCRIPT]);
+      expect(
+        scripts.map((s) => s.text),
+        page,
+      ).toEqual([ELDER_MODE_SCRIPT]);
       expect(doc.querySelectorAll('script[type=module]').length, page).toBe(page === paths.search() ? 1 : 0);
     }
   });
@@ -95,7 +98,9 @@ describe('every HTML page', () => {
 
 describe('news', () => {
   it('lists published news newest first on the first page', () => {
-    const titles = html(paths.newsList()).querySelectorAll('main .item-list h2').map((h) => h.text.trim());
+    const titles = html(paths.newsList())
+      .querySelectorAll('main .item-list h2')
+      .map((h) => h.text.trim());
     expect(titles).toEqual(news.slice(0, 15).map((n) => n.data.title));
   });
 
@@ -107,9 +112,7 @@ describe('news', () => {
     expect(doc.querySelector('time')?.getAttribute('datetime')).toBe(reposted.data.date);
     const i = news.indexOf(reposted);
     const neighbours = doc.querySelectorAll('.prev-next a').map((a) => a.getAttribute('href'));
-    expect(neighbours).toEqual(
-      [news[i - 1], news[i + 1]].filter(Boolean).map((n) => paths.news(n!.id)),
-    );
+    expect(neighbours).toEqual([news[i - 1], news[i + 1]].filter(Boolean).map((n) => paths.news(n!.id)));
   });
 
   it('renders the Markdown body', () => {
@@ -120,7 +123,7 @@ describe('news', () => {
   /** Item links on a listing and on the pages after it (following rel=next). */
   const listedAcrossPages = (first: string) => {
     const links: string[] = [];
-    for (let url: string | undefined = first; url; ) {
+    for (let url: string | undefined = first; url;) {
       const doc = html(url);
       links.push(...doc.querySelectorAll('main .item-list h2 a').map((a) => a.getAttribute('href')!));
       url = doc.querySelector('.pagination a[rel=next]')?.getAttribute('href');
@@ -129,7 +132,8 @@ describe('news', () => {
   };
 
   it('files every item under its year and its category, across pages', () => {
-    const byDate = (list: typeof news) => [...list].sort((a, b) => String(b.data.date).localeCompare(String(a.data.date)) || a.id.localeCompare(b.id));
+    const byDate = (list: typeof news) =>
+      [...list].sort((a, b) => String(b.data.date).localeCompare(String(a.data.date)) || a.id.localeCompare(b.id));
     for (const year of new Set(news.map((n) => String(n.data.date).slice(0, 4)))) {
       const expected = byDate(news.filter((n) => String(n.data.date).startsWith(year))).map((n) => paths.news(n.id));
       expect(listedAcrossPages(paths.newsYear(Number(year)))).toEqual(expected);
@@ -187,7 +191,12 @@ describe('lectures', () => {
   it('splits upcoming from past on the build day', () => {
     const doc = html(paths.lectures());
     const [upcomingTable, pastTable] = doc.querySelectorAll('main table');
-    expect(upcomingTable!.querySelectorAll('tbody tr').map((tr) => tr.id).sort()).toEqual(upcoming.map((l) => l.id).sort());
+    expect(
+      upcomingTable!
+        .querySelectorAll('tbody tr')
+        .map((tr) => tr.id)
+        .sort(),
+    ).toEqual(upcoming.map((l) => l.id).sort());
     expect(pastTable!.querySelectorAll('tbody tr')).toHaveLength(lectures.length - upcoming.length);
     expect(upcoming.length).toBeGreaterThan(0);
   });
@@ -230,13 +239,27 @@ describe('letters, bases, campaign', () => {
         env: { ...process.env, SITE_CONTENT_DIR: site.contentDir },
       }),
     );
-    const expected = [`${report.computed.events} 场`, `${report.computed.leaflets.toLocaleString('en-US')} 份`, `${report.audienceRounded} 人次`];
+    const expected = [
+      `${report.computed.events} 场`,
+      `${report.computed.leaflets.toLocaleString('en-US')} 份`,
+      `${report.audienceRounded} 人次`,
+    ];
     const campaignPage = html(paths.campaign(report.campaign.id));
     expect(campaignPage.querySelectorAll('.figures dd').map((d) => d.text)).toEqual(expected);
-    expect(html(paths.home()).querySelectorAll('.figures dd').map((d) => d.text)).toEqual(expected);
-    const townTable = campaignPage.querySelectorAll('#by-town-title ~ details tbody tr').map((tr) => [tr.querySelector('th')!.text, tr.querySelector('td')!.text]);
-    expect(townTable).toEqual(report.breakdowns.town.map((r: { key: string; audience: number }) => [r.key, r.audience.toLocaleString('en-US')]));
-    expect(campaignPage.querySelectorAll('svg[role=img] rect')).toHaveLength(report.breakdowns.town.length + report.breakdowns.month.length);
+    expect(
+      html(paths.home())
+        .querySelectorAll('.figures dd')
+        .map((d) => d.text),
+    ).toEqual(expected);
+    const townTable = campaignPage
+      .querySelectorAll('#by-town-title ~ details tbody tr')
+      .map((tr) => [tr.querySelector('th')!.text, tr.querySelector('td')!.text]);
+    expect(townTable).toEqual(
+      report.breakdowns.town.map((r: { key: string; audience: number }) => [r.key, r.audience.toLocaleString('en-US')]),
+    );
+    expect(campaignPage.querySelectorAll('svg[role=img] rect')).toHaveLength(
+      report.breakdowns.town.length + report.breakdowns.month.length,
+    );
   });
 
   it('offers the records as CSV and JSON downloads', () => {
@@ -253,7 +276,9 @@ describe('letters, bases, campaign', () => {
     const campaign = ofCollection('campaigns')[0]!;
     const events = ofCollection('events').filter((e) => e.data.campaign === campaign.id);
     const leaflets = events.reduce((sum, e) => sum + Number(e.data.leaflets), 0);
-    const figures = html(paths.campaign(campaign.id)).querySelectorAll('.figures dd').map((d) => d.text);
+    const figures = html(paths.campaign(campaign.id))
+      .querySelectorAll('.figures dd')
+      .map((d) => d.text);
     expect(figures[0]).toBe(`${events.length} 场`);
     expect(figures[1]).toBe(`${leaflets.toLocaleString('en-US')} 份`);
     expect(html(paths.campaign(campaign.id)).querySelectorAll('#event-records tbody tr')).toHaveLength(events.length);
@@ -284,7 +309,9 @@ describe('page weight', () => {
   it('sizes every image (no layout shift) and lazy-loads content photos', () => {
     for (const page of pages) {
       for (const img of parse(readPage(site, page)).querySelectorAll('img')) {
-        expect(Number(img.getAttribute('width')) > 0 && Number(img.getAttribute('height')) > 0, `${page} ${img.getAttribute('src')}`).toBe(true);
+        expect(Number(img.getAttribute('width')) > 0 && Number(img.getAttribute('height')) > 0, `${page} ${img.getAttribute('src')}`).toBe(
+          true,
+        );
         if (img.closest('.cover, [data-body]')) expect(img.getAttribute('loading'), page).toBe('lazy');
       }
     }

@@ -17,7 +17,8 @@ const settings = loadSettings(site.contentDir, {});
 const { entries } = checkContent(site.contentDir, settings);
 const of = (collection: string) => entries.filter((e) => e.collection === collection);
 const pages = builtPages(site);
-const under = (prefix: string) => pages.filter((p) => p.startsWith(prefix) && p !== prefix && !p.includes('/page/') && !/\/(archive|category|tags)\//.test(p));
+const under = (prefix: string) =>
+  pages.filter((p) => p.startsWith(prefix) && p !== prefix && !p.includes('/page/') && !/\/(archive|category|tags)\//.test(p));
 
 describe('what the site publishes', () => {
   it('91 news pages, all dated 2024, each placed with at least one of the four media', () => {
@@ -25,7 +26,10 @@ describe('what the site publishes', () => {
     const media = ['中国禁毒报', '中国禁毒网', '海南日报', '法治时报'];
     for (const n of of('news')) {
       expect(String(n.data.date).slice(0, 4), n.file).toBe('2024');
-      expect((n.data.outlets as string[]).some((o) => media.includes(o)), n.file).toBe(true);
+      expect(
+        (n.data.outlets as string[]).some((o) => media.includes(o)),
+        n.file,
+      ).toBe(true);
     }
     expect(of('news').filter((n) => (n.data.reposts as string[]).length > 0).length).toBeGreaterThanOrEqual(4);
   });
@@ -42,7 +46,9 @@ describe('what the site publishes', () => {
     const spring = of('lectures').filter((l) => String(l.data.date) >= '2024-02-01' && String(l.data.date) <= '2024-04-30');
     expect(spring).toHaveLength(7);
     expect(spring.map((l) => l.data.school)).toEqual(expect.arrayContaining(['嘉积第三中学', '石壁镇中心学校', '长坡镇中心学校']));
-    expect(parse(readPage(site, paths.lectures())).querySelectorAll('main table')[0]!.querySelectorAll('tbody tr').length).toBeGreaterThan(0);
+    expect(parse(readPage(site, paths.lectures())).querySelectorAll('main table')[0]!.querySelectorAll('tbody tr').length).toBeGreaterThan(
+      0,
+    );
   });
 
   it('three or more parent letters, each with a reply slip, the winter letter among them', () => {

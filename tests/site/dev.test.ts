@@ -41,7 +41,11 @@ beforeAll(async () => {
   const env = buildEnv({ name: 'dev', contentDir, outDir: path.join(work, 'dist'), siteUrl: 'https://dev.example' });
   // Vitest's own variables (NODE_ENV=test, VITEST…) change how Vite serves pages: run dev as staff would.
   for (const key of Object.keys(env)) if (key === 'NODE_ENV' || key.startsWith('VITEST')) delete env[key];
-  dev = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], { cwd: ROOT, env });
+  dev = spawn(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
+    { cwd: ROOT, env },
+  );
   // Colours (CI=true turns them on) would split the messages this test looks for.
   const plain = (d: Buffer) => String(d).replace(/\x1b\[[0-9;]*m/g, '');
   dev.stdout!.on('data', (d: Buffer) => (output += plain(d)));
@@ -74,7 +78,10 @@ it('draws a page’s share card on request, as the build would write it', async 
 
 it('reports a content mistake with the build’s message and keeps serving', async () => {
   writeFileSync(newsFile(), readFileSync(newsFile(), 'utf8').replace(/date: "2025-05-10"/, 'date: "2025-02-30"'));
-  await until(() => output.includes('2025-05-10-chengguan-jindu-zhan-lan.md:3 date 日期不存在：2025-02-30（请使用真实日期，如 2025-02-28）'), 'the gate message');
+  await until(
+    () => output.includes('2025-05-10-chengguan-jindu-zhan-lan.md:3 date 日期不存在：2025-02-30（请使用真实日期，如 2025-02-28）'),
+    'the gate message',
+  );
   expect(output).toContain('内容检查发现 1 处错误');
   expect((await fetch(base + '/')).ok).toBe(true);
 }, 40_000);

@@ -26,9 +26,16 @@ const write = (file: string, text: string) => {
 
 function build(day: string) {
   const outDir = path.join(work, `dist-${day}`);
-  const env: NodeJS.ProcessEnv = { ...buildEnv({ name: `drafts-${day}`, contentDir, outDir, siteUrl: 'https://drafts.example' }), SITE_BUILD_DATE: day };
+  const env: NodeJS.ProcessEnv = {
+    ...buildEnv({ name: `drafts-${day}`, contentDir, outDir, siteUrl: 'https://drafts.example' }),
+    SITE_BUILD_DATE: day,
+  };
   rmSync(env.SITE_CACHE_DIR!, { recursive: true, force: true });
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, env, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(result.stdout + result.stderr);
   return outDir;
 }
@@ -48,22 +55,43 @@ beforeAll(() => {
   cpSync(SITES.otherCity.contentDir, contentDir, { recursive: true });
   write('news/2025-06-01-cao-gao.md', news('城关镇草稿新闻标题', '2025-06-01', true));
   write('news/2027-01-05-ding-shi.md', news('城关镇定时发布新闻', '2027-01-05', false));
-  write('letters/cao-gao-xin.md', '---\ntitle: 草稿家长信标题\ndate: "2025-06-02"\noccasion: 其他\nissuer: 县禁毒办\nrecipients: 全县家长\nsummary: 这封信还在修改，不应出现在网站上。\ndraft: true\n---\n\n草稿家长信正文。\n');
-  write('topics/cao-gao-zhi-shi.md', '---\ntitle: 草稿知识页标题\nkind: 毒品知识\nsummary: 这篇知识还在审核，不应出现在网站上。\nupdated: "2025-06-03"\ndraft: true\n---\n\n草稿知识页正文。\n');
-  write('lectures/cao-gao-xuan-jiang.md', '---\nschool: 草稿宣讲学校\ntown: 北山镇\ndate: "2026-12-10"\nstart: "09:00"\nend: "10:00"\nvenue: 礼堂\nteam: 宣讲队\ntopic: 草稿宣讲主题\naudience: 全校\ndraft: true\n---\n');
-  write('campaigns/spring.md', '---\nname: 春季宣传月\nstart: "2025-04-01"\nend: "2025-04-30"\norganizer: 县禁毒办\nsummary: 四月在各乡镇开展禁毒宣传活动。\nreported:\n  events: 1\n  leaflets: 100\n  audience: 300\n---\n\n活动介绍。\n');
-  write('events/a.md', '---\ncampaign: spring\ndate: "2025-04-02"\ntown: 城关镇\norganizer: 城关镇禁毒办\nvenue: 文化站\nformat: 讲座\nleaflets: 100\naudience: 300\n---\n');
-  write('events/b.md', '---\ncampaign: spring\ndate: "2025-04-03"\ntown: 城关镇\norganizer: 城关镇禁毒办\nvenue: 草稿活动地点\nformat: 讲座\nleaflets: 999\naudience: 999\ndraft: true\n---\n');
+  write(
+    'letters/cao-gao-xin.md',
+    '---\ntitle: 草稿家长信标题\ndate: "2025-06-02"\noccasion: 其他\nissuer: 县禁毒办\nrecipients: 全县家长\nsummary: 这封信还在修改，不应出现在网站上。\ndraft: true\n---\n\n草稿家长信正文。\n',
+  );
+  write(
+    'topics/cao-gao-zhi-shi.md',
+    '---\ntitle: 草稿知识页标题\nkind: 毒品知识\nsummary: 这篇知识还在审核，不应出现在网站上。\nupdated: "2025-06-03"\ndraft: true\n---\n\n草稿知识页正文。\n',
+  );
+  write(
+    'lectures/cao-gao-xuan-jiang.md',
+    '---\nschool: 草稿宣讲学校\ntown: 北山镇\ndate: "2026-12-10"\nstart: "09:00"\nend: "10:00"\nvenue: 礼堂\nteam: 宣讲队\ntopic: 草稿宣讲主题\naudience: 全校\ndraft: true\n---\n',
+  );
+  write(
+    'campaigns/spring.md',
+    '---\nname: 春季宣传月\nstart: "2025-04-01"\nend: "2025-04-30"\norganizer: 县禁毒办\nsummary: 四月在各乡镇开展禁毒宣传活动。\nreported:\n  events: 1\n  leaflets: 100\n  audience: 300\n---\n\n活动介绍。\n',
+  );
+  write(
+    'events/a.md',
+    '---\ncampaign: spring\ndate: "2025-04-02"\ntown: 城关镇\norganizer: 城关镇禁毒办\nvenue: 文化站\nformat: 讲座\nleaflets: 100\naudience: 300\n---\n',
+  );
+  write(
+    'events/b.md',
+    '---\ncampaign: spring\ndate: "2025-04-03"\ntown: 城关镇\norganizer: 城关镇禁毒办\nvenue: 草稿活动地点\nformat: 讲座\nleaflets: 999\naudience: 999\ndraft: true\n---\n',
+  );
   outBefore = build('2026-11-28');
   before = everything(outBefore);
   after = everything(build('2027-01-05'));
 }, 120_000);
 
 describe('drafts', () => {
-  it.each(['城关镇草稿新闻标题', '草稿家长信标题', '草稿知识页标题', '草稿宣讲学校', '草稿宣讲主题', '草稿活动地点', 'cao-gao'])('never publish %s', (text) => {
-    expect(before.includes(text)).toBe(false);
-    expect(after.includes(text)).toBe(false);
-  });
+  it.each(['城关镇草稿新闻标题', '草稿家长信标题', '草稿知识页标题', '草稿宣讲学校', '草稿宣讲主题', '草稿活动地点', 'cao-gao'])(
+    'never publish %s',
+    (text) => {
+      expect(before.includes(text)).toBe(false);
+      expect(after.includes(text)).toBe(false);
+    },
+  );
 
   it('make no page, share image or poster', () => {
     for (const p of [paths.news('2025-06-01-cao-gao'), paths.letter('cao-gao-xin'), paths.topic('cao-gao-zhi-shi')]) {

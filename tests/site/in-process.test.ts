@@ -20,7 +20,13 @@ it('builds twice in one process, the second time from changed content', async ()
   const content = path.join(work, 'content');
   const out = path.join(work, 'dist');
   cpSync(SITES.otherCity.contentDir, content, { recursive: true });
-  for (const [name, value] of Object.entries({ SITE_CONTENT_DIR: content, SITE_OUT_DIR: out, SITE_CACHE_DIR: path.join(work, 'cache'), SITE_BUILD_DATE: '2026-11-28', SITE_URL: 'https://county.example' })) {
+  for (const [name, value] of Object.entries({
+    SITE_CONTENT_DIR: content,
+    SITE_OUT_DIR: out,
+    SITE_CACHE_DIR: path.join(work, 'cache'),
+    SITE_BUILD_DATE: '2026-11-28',
+    SITE_URL: 'https://county.example',
+  })) {
     vi.stubEnv(name, value);
   }
   const page = path.join(out, 'news/2025-05-10-chengguan-jindu-zhan-lan/index.html');
@@ -36,5 +42,7 @@ it('builds twice in one process, the second time from changed content', async ()
   expect(second).toContain('（修订）</h1>');
   // The second build drew the changed card, checked the pages and published with its own rollback copy.
   expect(existsSync(path.join(out, 'og/news/2025-05-10-chengguan-jindu-zhan-lan/card.png'))).toBe(true);
-  expect(readFileSync(path.join(path.dirname(out), '.dist-previous/news/2025-05-10-chengguan-jindu-zhan-lan/index.html'), 'utf8')).toBe(first);
+  expect(readFileSync(path.join(path.dirname(out), '.dist-previous/news/2025-05-10-chengguan-jindu-zhan-lan/index.html'), 'utf8')).toBe(
+    first,
+  );
 }, 180_000);

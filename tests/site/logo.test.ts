@@ -63,12 +63,16 @@ it('shows the logo in the header as a PNG drawn at build time, and publishes not
   }
 }, 600_000);
 
-it.each(['../../../../proc/self/environ', '/proc/self/environ'])('stops at logo: %s, in Chinese, publishing nothing', (logo) => {
-  const { status, output, outDir } = build(`environ-${logo.length}`, logo);
-  expect(status).not.toBe(0);
-  expect(output).toMatch(/site\.yaml:\d+ logo 标志图片 .*proc\/self\/environ 不在内容文件夹里/);
-  expect(output).not.toContain(CANARY);
-  expect(output).not.toContain('Stack trace');
-  expect(output).not.toMatch(/\n\s+at .*\.(?:ts|js|mjs):\d+/);
-  expect(readdirSync(outDir)).toEqual(['index.html']);
-}, 600_000);
+it.each(['../../../../proc/self/environ', '/proc/self/environ'])(
+  'stops at logo: %s, in Chinese, publishing nothing',
+  (logo) => {
+    const { status, output, outDir } = build(`environ-${logo.length}`, logo);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/site\.yaml:\d+ logo 标志图片 .*proc\/self\/environ 不在内容文件夹里/);
+    expect(output).not.toContain(CANARY);
+    expect(output).not.toContain('Stack trace');
+    expect(output).not.toMatch(/\n\s+at .*\.(?:ts|js|mjs):\d+/);
+    expect(readdirSync(outDir)).toEqual(['index.html']);
+  },
+  600_000,
+);

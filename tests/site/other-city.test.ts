@@ -29,12 +29,26 @@ const stems = [qionghai.region, ...qionghai.towns].map(placeStem);
 /** 嘉积三中, 嘉积第三中学, 博鳌中学, 长坡镇中心学校…: schools named after a Qionghai place, as its content writes them. */
 const schools = [
   ...new Set(
-    stems.flatMap((stem) => [...qionghaiText.matchAll(new RegExp(`${stem}(?:镇|华侨经济区)?(?:第?[一二三四五六七八九十]+中(?:学)?|中学|中心学校|小学)`, 'g'))].map((m) => m[0])),
+    stems.flatMap((stem) =>
+      [
+        ...qionghaiText.matchAll(new RegExp(`${stem}(?:镇|华侨经济区)?(?:第?[一二三四五六七八九十]+中(?:学)?|中学|中心学校|小学)`, 'g')),
+      ].map((m) => m[0]),
+    ),
   ),
 ];
 
 /** Qionghai's names and words: its office, towns (whole and without 镇), schools, coast and area code. */
-const QIONGHAI_WORDS = [qionghai.name, qionghai.region, qionghai.publisher, ...qionghai.towns, ...stems, ...schools, '海南', '海岸线', '0898'];
+const QIONGHAI_WORDS = [
+  qionghai.name,
+  qionghai.region,
+  qionghai.publisher,
+  ...qionghai.towns,
+  ...stems,
+  ...schools,
+  '海南',
+  '海岸线',
+  '0898',
+];
 /** Qionghai's coordinates (19.2x N, 110.4x E), not as part of a longer number. */
 const QIONGHAI_COORDINATES = /(?<![\d.])(?:19\.2\d|110\.4\d)/;
 
@@ -80,7 +94,12 @@ describe('a second city built with the same code', () => {
   it('contains nothing specific to Qionghai, in any file it writes', () => {
     // Every text file: pages, feed, sitemap, calendar, downloads, scripts, styles, the icon, headers.
     const files = globSync('**/*', { cwd: site.outDir, withFileTypes: true })
-      .filter((d) => d.isFile() && /\.(html|xml|ics|csv|json|js|css|svg|txt)$|^_headers$/.test(d.name) && !d.parentPath.includes(`${path.sep}pagefind`))
+      .filter(
+        (d) =>
+          d.isFile() &&
+          /\.(html|xml|ics|csv|json|js|css|svg|txt)$|^_headers$/.test(d.name) &&
+          !d.parentPath.includes(`${path.sep}pagefind`),
+      )
       .map((d) => path.relative(site.outDir, path.join(d.parentPath, d.name)));
     expect(files.length).toBeGreaterThan(pages.length);
     const found = files.flatMap((file) => qionghaiIn(readFileSync(path.join(site.outDir, file), 'utf8')).map((word) => `${file}: ${word}`));
@@ -88,7 +107,9 @@ describe('a second city built with the same code', () => {
   });
 
   it("speaks of a county and its townships, in the county's own words", () => {
-    const all = builtPages(site).map((page) => readPage(site, page)).join('\n');
+    const all = builtPages(site)
+      .map((page) => readPage(site, page))
+      .join('\n');
     for (const word of ['市禁毒办', '本市', '全市', '镇（区）', '镇区']) expect(all.includes(word), word).toBe(false);
     expect(parse(readPage(site, paths.letters())).querySelector('.page-lead')?.text).toContain('县禁毒办会同教育部门');
     expect(parse(readPage(site, paths.topics())).querySelector('.page-lead')?.text).toContain('内容由县禁毒办审核');
@@ -97,18 +118,22 @@ describe('a second city built with the same code', () => {
     expect(search.querySelector('select[name=town]')?.getAttribute('data-filter')).toBe('乡镇');
     expect(search.querySelector('select[name=town]')?.parentNode?.text.trim()).toMatch(/^乡镇/);
     // The hint's examples come from this site's content: its tag, its school, its letter.
-    expect(search.querySelector('[data-search-status]')?.getAttribute('data-hint')).toBe('请输入要搜索的词，如“图片展”“河西乡中学”“暑假家长信”。');
+    expect(search.querySelector('[data-search-status]')?.getAttribute('data-hint')).toBe(
+      '请输入要搜索的词，如“图片展”“河西乡中学”“暑假家长信”。',
+    );
     expect(readPage(site, paths.news('2025-05-10-chengguan-jindu-zhan-lan'))).toContain('data-pagefind-filter="乡镇:城关镇"');
   });
 
   it('lists its own kinds of base, with their descriptions, under a title made of them', () => {
     const doc = parse(readPage(site, paths.bases()));
     expect(doc.querySelector('h1')?.text).toBe('禁毒教育馆和村级禁毒宣传点');
-    expect(doc.querySelector('meta[name=description]')?.getAttribute('content')).toBe('全县禁毒教育馆和村级禁毒宣传点：地址、开放时间、团体参观预约和检查情况。');
-    const sections = doc.querySelectorAll('section').map((s) => [s.querySelector('h2')?.id, s.querySelector('h2')?.text, s.querySelector('p')?.text]);
-    expect(sections).toEqual(
-      county.baseKinds.map((k) => [k.slug, `${k.name}（1 处）`, k.description]),
+    expect(doc.querySelector('meta[name=description]')?.getAttribute('content')).toBe(
+      '全县禁毒教育馆和村级禁毒宣传点：地址、开放时间、团体参观预约和检查情况。',
     );
+    const sections = doc
+      .querySelectorAll('section')
+      .map((s) => [s.querySelector('h2')?.id, s.querySelector('h2')?.text, s.querySelector('p')?.text]);
+    expect(sections).toEqual(county.baseKinds.map((k) => [k.slug, `${k.name}（1 处）`, k.description]));
   });
 
   it('draws its icon in its own primary colour', () => {

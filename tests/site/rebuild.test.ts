@@ -31,12 +31,21 @@ interface Build {
 }
 
 function build(env: NodeJS.ProcessEnv = baseEnv): Build {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, env, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(result.stdout + result.stderr);
   const output = result.stdout.replace(/\x1b\[[0-9;]*m/g, '');
   const report = /本次绘制 (\d+) 张(?:（([^）]*)）)?/.exec(output);
   if (!report) throw new Error(`no share-image report in:\n${output}`);
-  const drawn = Object.fromEntries((report[2] ?? '').split('，').filter(Boolean).map((part) => [part.split(' ')[0]!, Number(part.split(' ')[1])]));
+  const drawn = Object.fromEntries(
+    (report[2] ?? '')
+      .split('，')
+      .filter(Boolean)
+      .map((part) => [part.split(' ')[0]!, Number(part.split(' ')[1])]),
+  );
   expect(Object.values(drawn).reduce((a, b) => a + b, 0)).toBe(Number(report[1]));
   const late = /页面生成后补绘 (\d+) 张/.exec(output);
   if (!late) throw new Error(`no late-drawing count in:\n${output}`);
@@ -87,7 +96,11 @@ describe('rebuilds', () => {
     expect(again.drawn).toEqual({});
     // Pages from getStaticPaths() are reused; fixed pages (home, search, …) are rendered again.
     expect(again.reused).toEqual(
-      expect.arrayContaining(['/news/2025-05-10-chengguan-jindu-zhan-lan/index.html', '/news/index.html', '/letters/shu-jia-xin-2025/index.html']),
+      expect.arrayContaining([
+        '/news/2025-05-10-chengguan-jindu-zhan-lan/index.html',
+        '/news/index.html',
+        '/letters/shu-jia-xin-2025/index.html',
+      ]),
     );
     expect(again.reused).not.toContain('/index.html');
     expect(again.output).toContain('均未变，沿用上次的索引');
@@ -108,7 +121,9 @@ describe('rebuilds', () => {
     const letterPage = readFileSync(path.join(target.outDir, paths.letter('shu-jia-xin-2025'), 'index.html'), 'utf8');
     expect(letterPage).toContain('2025年暑假致家长的一封信');
     expect(readFileSync(path.join(target.outDir, paths.letters(), 'index.html'), 'utf8')).toContain('2025年暑假致家长的一封信');
-    expect(readdirSync(path.join(work, 'cache/og')).filter((f) => f.endsWith('.png')).length).toBe(Object.values(first.drawn).reduce((a, b) => a + b, 0) + 2);
+    expect(readdirSync(path.join(work, 'cache/og')).filter((f) => f.endsWith('.png')).length).toBe(
+      Object.values(first.drawn).reduce((a, b) => a + b, 0) + 2,
+    );
     // The list the images were written from is build-internal, not published.
     expect(existsSync(path.join(target.outDir, paths.shareImageList()))).toBe(false);
   }, 60_000);

@@ -19,7 +19,11 @@ function manifest(tz: string): string {
   const outDir = path.join(work, tz.replace('/', '-'), 'dist');
   const env: NodeJS.ProcessEnv = { ...buildEnv({ ...SITES.main, name: `repro-${tz.replace('/', '-')}`, outDir }), TZ: tz };
   rmSync(env.SITE_CACHE_DIR!, { recursive: true, force: true });
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, env, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(result.stdout + result.stderr);
   return filesUnder(outDir, () => true)
     .map((file) => `${createHash('sha256').update(readFileSync(file)).digest('hex')}  ${path.relative(outDir, file)}`)

@@ -18,7 +18,8 @@ async function searchPage(query: string, params = '', page?: Page) {
   return p;
 }
 
-const resultUrls = (page: Page) => page.$$eval('[data-search-results] h2 a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+const resultUrls = (page: Page) =>
+  page.$$eval('[data-search-results] h2 a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 
 /** Query → the page a reader expects among the first five results. Part-of-word queries are marked ⊂. */
 const RECALL: [string, string][] = [

@@ -38,7 +38,17 @@ describe('link cards and tags', () => {
     for (const page of pages.filter((p) => p !== '/404.html')) {
       const doc = parse(readPage(site, page));
       const meta = (key: string) => doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content');
-      for (const key of ['og:title', 'og:description', 'og:url', 'og:image', 'og:site_name', 'twitter:card', 'twitter:image', 'SiteName', 'ContentSource']) {
+      for (const key of [
+        'og:title',
+        'og:description',
+        'og:url',
+        'og:image',
+        'og:site_name',
+        'twitter:card',
+        'twitter:image',
+        'SiteName',
+        'ContentSource',
+      ]) {
         expect(meta(key), `${page} ${key}`).toBeTruthy();
       }
       expect(meta('og:url')).toBe(`${site.siteUrl}${page}`);
@@ -47,12 +57,18 @@ describe('link cards and tags', () => {
     }
     const article = parse(readPage(site, paths.news('2024-02-27-jiaji-sanzhong-xuanjiang')));
     const get = (name: string) => article.querySelector(`meta[name="${name}"]`)?.getAttribute('content');
-    expect([get('ColumnName'), get('ArticleTitle'), get('PubDate')]).toEqual(['禁毒新闻', '市学校毒品预防教育宣讲团走进嘉积三中', '2024-02-27']);
+    expect([get('ColumnName'), get('ArticleTitle'), get('PubDate')]).toEqual([
+      '禁毒新闻',
+      '市学校毒品预防教育宣讲团走进嘉积三中',
+      '2024-02-27',
+    ]);
     expect(get('ContentSource')).toContain('中国禁毒报');
   });
 
   it('points only at images that were built, at the size the tags say', async () => {
-    const images = new Set(pages.map((p) => parse(readPage(site, p)).querySelector('meta[property="og:image"]')?.getAttribute('content')).filter(Boolean));
+    const images = new Set(
+      pages.map((p) => parse(readPage(site, p)).querySelector('meta[property="og:image"]')?.getAttribute('content')).filter(Boolean),
+    );
     expect(images.size).toBeGreaterThan(130);
     for (const url of images) {
       const { width, height, format } = await sharp(fileOf(url!)).metadata();
@@ -64,7 +80,9 @@ describe('link cards and tags', () => {
     const env = buildEnv(site);
     const settings = loadSettings(site.contentDir, env);
     const ahead = shareImagesOf(sourcesFromGate(checkContent(site.contentDir, settings).entries), settings, BUILD_DATE);
-    const written = filesUnder(path.join(site.outDir, 'og'), () => true).map((f) => `/${path.relative(site.outDir, f).split(path.sep).join('/')}`);
+    const written = filesUnder(path.join(site.outDir, 'og'), () => true).map(
+      (f) => `/${path.relative(site.outDir, f).split(path.sep).join('/')}`,
+    );
     expect(ahead.map((image) => image.path).sort()).toEqual(written.sort());
     // Same inputs, so the worker's file is the one the build published.
     for (const image of ahead) {
@@ -113,7 +131,9 @@ describe('letters and posters', () => {
   it('has a glyph in the shipped font for every character it draws', () => {
     const font = fontkit.openSync(FONT_FILES.regular) as fontkit.Font;
     const texts = [
-      ...entries.flatMap((e) => [e.data.title, e.data.name, e.data.topic, e.data.school, e.data.venue].filter((t): t is string => typeof t === 'string')),
+      ...entries.flatMap((e) =>
+        [e.data.title, e.data.name, e.data.topic, e.data.school, e.data.venue].filter((t): t is string => typeof t === 'string'),
+      ),
       ...letters.flatMap((l) => [String(l.data.salutation), String(l.data.issuer), ...letterBlocks(l.body).map((b) => b.text)]),
       '微信扫一扫，查看原文、打印回执扫码查看全部宣讲安排年月日星期一二三四五六日·–',
     ];
@@ -123,11 +143,15 @@ describe('letters and posters', () => {
 
   it('makes a school’s own long image on demand', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'letter-image-'));
-    const result = spawnSync(process.execPath, ['scripts/letter-image.ts', 'han-jia-zhi-jia-zhang-2024', '--school', '嘉积第三中学', '--out', out], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, SITE_CACHE_DIR: path.join(out, 'cache') },
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['scripts/letter-image.ts', 'han-jia-zhi-jia-zhang-2024', '--school', '嘉积第三中学', '--out', out],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, SITE_CACHE_DIR: path.join(out, 'cache') },
+      },
+    );
     expect(result.status, result.stderr).toBe(0);
     const file = path.join(out, 'han-jia-zhi-jia-zhang-2024-jia-ji-di-san-zhong-xue.png');
     expect(result.stdout).toContain('嘉积第三中学：');

@@ -30,7 +30,12 @@ describe.each(Object.values(SITES))('$name site', (site) => {
       const targets = [
         ...doc.querySelectorAll('[href]').map((el) => el.getAttribute('href')!),
         ...doc.querySelectorAll('[src]').map((el) => el.getAttribute('src')!),
-        ...doc.querySelectorAll('[srcset]').flatMap((el) => el.getAttribute('srcset')!.split(',').map((c) => c.trim().split(/\s+/)[0]!)),
+        ...doc.querySelectorAll('[srcset]').flatMap((el) =>
+          el
+            .getAttribute('srcset')!
+            .split(',')
+            .map((c) => c.trim().split(/\s+/)[0]!),
+        ),
       ];
       for (const target of targets) {
         if (!target.startsWith('/') || target.startsWith('//')) continue;

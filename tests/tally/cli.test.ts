@@ -91,7 +91,11 @@ describe('records that disagree with the report', () => {
 });
 
 describe('import', () => {
-  const csv = ['日期,镇区,承办单位,地点,形式,资料份数,受众人数', '2025-04-05,城关镇,城关镇禁毒办,城关镇文化广场,展览,120,450', '2025/4/9,河西乡,河西乡禁毒办,河西乡中学,讲座,80,300'].join('\r\n');
+  const csv = [
+    '日期,镇区,承办单位,地点,形式,资料份数,受众人数',
+    '2025-04-05,城关镇,城关镇禁毒办,城关镇文化广场,展览,120,450',
+    '2025/4/9,河西乡,河西乡禁毒办,河西乡中学,讲座,80,300',
+  ].join('\r\n');
 
   it('plans with --dry-run, writes records that pass the gate, and never overwrites', () => {
     const dir = fixtureSite('import', { 'a.md': record('2025-04-02', '文化站', 100, 300) });

@@ -28,7 +28,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const settings = loadSettings(path.resolve('tests/fixtures/other-city'), {});
 const schema = eventSchema(schemaContext(settings, imagePath));
 const HEADER = '日期,镇区,承办单位,地点,形式,资料份数,受众人数';
-const ROWS = ['2025-04-01,城关镇,城关镇禁毒办,城关镇文化广场,展览,120,450', '2025/4/8,河西乡,河西乡禁毒办,"河西乡中学, 礼堂",讲座,"1,200",300'];
+const ROWS = [
+  '2025-04-01,城关镇,城关镇禁毒办,城关镇文化广场,展览,120,450',
+  '2025/4/8,河西乡,河西乡禁毒办,"河西乡中学, 礼堂",讲座,"1,200",300',
+];
 
 /** GBK bytes of a string (what Excel on Chinese Windows writes), via a reverse table of the decoder. */
 function toGbk(text: string): Buffer {
@@ -110,7 +113,10 @@ describe('planning records', () => {
   it('plans one record per valid row, with a readable file name', () => {
     const { records, problems } = planImport(sheet(ROWS), 'spring', schema);
     expect(problems).toEqual([]);
-    expect(records.map((r) => r.fileName)).toEqual(['2025-04-01-cheng-guan-cheng-guan-zhen-wen-hua-guang-chang', '2025-04-08-he-xi-he-xi-xiang-zhong-xue-li-tang']);
+    expect(records.map((r) => r.fileName)).toEqual([
+      '2025-04-01-cheng-guan-cheng-guan-zhen-wen-hua-guang-chang',
+      '2025-04-08-he-xi-he-xi-xiang-zhong-xue-li-tang',
+    ]);
     const written = parseMarkdown(eventMarkdown(records[1]!.data));
     expect(schema.safeParse(written.plain).success).toBe(true);
     expect(written.plain).toMatchObject({ venue: '河西乡中学, 礼堂', leaflets: 1200, date: '2025-04-08' });

@@ -75,7 +75,9 @@ describe('reuseOrProduceDir', () => {
   it('keeps nothing when producing fails', async () => {
     const root = path.join(work, 'dir-cache-failing');
     const target = path.join(work, 'out-failing');
-    await expect(reuseOrProduceDir({ cacheRoot: root, key: 'k', target }, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(reuseOrProduceDir({ cacheRoot: root, key: 'k', target }, async () => Promise.reject(new Error('boom')))).rejects.toThrow(
+      'boom',
+    );
     expect(existsSync(path.join(root, 'k'))).toBe(false);
   });
 });

@@ -13,7 +13,8 @@ import { indexedPng } from '../../src/og/png.ts';
 import { leadTile, lecturePoster, shareCard } from '../../src/og/templates.ts';
 
 const brand = { siteName: '青禾禁毒', publisher: '青禾县禁毒委员会办公室', primary: '#2e6b3a', accent: '#8a3b12' };
-const POOL = '禁毒宣传教育进校园社区乡镇街道活动讲座展览志愿服务青少年家长学校新型毒品识别防范戒毒康复打击整治案件2025年度第1234567890期ABCDEFGabcdefg“”（），、。：；！？';
+const POOL =
+  '禁毒宣传教育进校园社区乡镇街道活动讲座展览志愿服务青少年家长学校新型毒品识别防范戒毒康复打击整治案件2025年度第1234567890期ABCDEFGabcdefg“”（），、。：；！？';
 const qr = Array.from({ length: 21 }, (_, y) => Array.from({ length: 21 }, (_, x) => (x * 7 + y * 3) % 5 < 2));
 
 /** The old way: the whole SVG, glyph outlines included, rasterised by sharp. */
@@ -26,11 +27,53 @@ const pixels = (png: Buffer) => sharp(png).removeAlpha().raw().toBuffer();
 
 describe('composed share images', () => {
   it.each([
-    ['a link card with a clamped three-line title, digits and punctuation', true, shareCard({ brand, title: '“6·26”国际禁毒日：青禾县2025年禁毒宣传月启动，师生与家长共上一堂课，'.repeat(2), column: '禁毒新闻', date: '2025年6月26日' })],
+    [
+      'a link card with a clamped three-line title, digits and punctuation',
+      true,
+      shareCard({
+        brand,
+        title: '“6·26”国际禁毒日：青禾县2025年禁毒宣传月启动，师生与家长共上一堂课，'.repeat(2),
+        column: '禁毒新闻',
+        date: '2025年6月26日',
+      }),
+    ],
     ['a lead tile (white text on colour)', true, leadTile({ brand, column: '致家长的信' })],
-    ['a lecture poster with a QR code', true, lecturePoster({ brand, topic: '识别新型毒品 守护健康成长', school: '河西中学', dateText: '2025年6月12日 星期四', time: '09:30–11:00', venue: '学校报告厅', audience: '初一、初二学生', team: '县禁毒宣讲团', qr })],
+    [
+      'a lecture poster with a QR code',
+      true,
+      lecturePoster({
+        brand,
+        topic: '识别新型毒品 守护健康成长',
+        school: '河西中学',
+        dateText: '2025年6月12日 星期四',
+        time: '09:30–11:00',
+        venue: '学校报告厅',
+        audience: '初一、初二学生',
+        team: '县禁毒宣讲团',
+        qr,
+      }),
+    ],
     // A gradient has more than 256 colours: drawn in RGB instead of to a palette.
-    ['text on a gradient', false, { width: 400, height: 200, element: h('div', { width: 400, height: 200, backgroundImage: 'linear-gradient(90deg, #2e6b3a, #8a3b12)', color: '#ffffff', fontSize: 40, fontFamily: FONT_FAMILY }, '渐变背景上的字') }],
+    [
+      'text on a gradient',
+      false,
+      {
+        width: 400,
+        height: 200,
+        element: h(
+          'div',
+          {
+            width: 400,
+            height: 200,
+            backgroundImage: 'linear-gradient(90deg, #2e6b3a, #8a3b12)',
+            color: '#ffffff',
+            fontSize: 40,
+            fontFamily: FONT_FAMILY,
+          },
+          '渐变背景上的字',
+        ),
+      },
+    ],
   ])('looks like the layout rendered whole: %s', async (_name, palette, drawing) => {
     const [png] = await drawPngs([drawing]);
     const meta = await sharp(png!).metadata();
@@ -51,11 +94,23 @@ describe('composed share images', () => {
   it('draws the same bytes for the same inputs, alone or in a batch with others (text rasterised on different sheets)', async () => {
     const cards = [
       shareCard({ brand, title: '一个很长很长的标题'.repeat(6), column: '禁毒新闻', date: '2025年5月10日' }),
-      shareCard({ brand, title: '青禾县开展“6·26”禁毒宣传，长标题里有引号、数字2025和英文Drug', column: '禁毒新闻', date: '2025年6月26日' }),
+      shareCard({
+        brand,
+        title: '青禾县开展“6·26”禁毒宣传，长标题里有引号、数字2025和英文Drug',
+        column: '禁毒新闻',
+        date: '2025年6月26日',
+      }),
       shareCard({ brand, title: '另一篇新闻，字不一样', column: '预防知识' }),
       leadTile({ brand, column: '校园宣讲' }),
       // Titles from a shuffled pool of characters, so runs land at many places on many sheet rows.
-      ...Array.from({ length: 8 }, (_, n) => shareCard({ brand, title: [...POOL].filter((_, i) => (i * 7 + n * 13) % 5 === 0).join(''), column: '禁毒新闻', date: `2025年${n + 1}月${n + 10}日` })),
+      ...Array.from({ length: 8 }, (_, n) =>
+        shareCard({
+          brand,
+          title: [...POOL].filter((_, i) => (i * 7 + n * 13) % 5 === 0).join(''),
+          column: '禁毒新闻',
+          date: `2025年${n + 1}月${n + 10}日`,
+        }),
+      ),
     ];
     // A fresh module each time, so nothing rasterised for one drawing is reused by the next.
     const freshDrawPngs = async () => {
@@ -70,7 +125,8 @@ describe('composed share images', () => {
   });
 
   it('reads text runs with their size, weight, colour and escaped characters', () => {
-    const svg = '<svg width="100" height="50" viewBox="0 0 100 50" xmlns="http://www.w3.org/2000/svg"><rect x="0" y="0" width="100" height="50" fill="#fff"/><text x="4.5" y="30" width="40" height="20" font-weight="700" font-style="normal" font-size="20" font-family="noto sans sc" fill="#2e6b3a">A&amp;B&#x4e00;</text></svg>';
+    const svg =
+      '<svg width="100" height="50" viewBox="0 0 100 50" xmlns="http://www.w3.org/2000/svg"><rect x="0" y="0" width="100" height="50" fill="#fff"/><text x="4.5" y="30" width="40" height="20" font-weight="700" font-style="normal" font-size="20" font-family="noto sans sc" fill="#2e6b3a">A&amp;B&#x4e00;</text></svg>';
     const { frame, runs, width, height } = splitSvg(svg);
     expect([width, height]).toEqual([100, 50]);
     expect(frame).not.toContain('<text');
@@ -88,7 +144,11 @@ describe('composed share images', () => {
     expect(splitSvg(svg(text('fill="#fff"'))).runs[0]!.rgb).toEqual([255, 255, 255]);
     expect(() => splitSvg(svg(text('fill="rgba(0,0,0,0.5)"')))).toThrow(/#rrggbb/);
     // And a template that asks for one of these fails loudly instead of drawing something else.
-    const italic = { width: 200, height: 60, element: h('div', { width: 200, height: 60, fontFamily: FONT_FAMILY, fontSize: 20, fontStyle: 'italic' }, '斜体') };
+    const italic = {
+      width: 200,
+      height: 60,
+      element: h('div', { width: 200, height: 60, fontFamily: FONT_FAMILY, fontSize: 20, fontStyle: 'italic' }, '斜体'),
+    };
     await expect(drawPngs([italic])).rejects.toThrow();
   });
 });

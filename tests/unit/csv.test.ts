@@ -56,7 +56,7 @@ describe('CSV cells', () => {
     expect(csvCell('a, "b"')).toBe('"a, ""b"""');
   });
 
-  it("prefixes text that already starts with a quote mark, so reading back is exact", () => {
+  it('prefixes text that already starts with a quote mark, so reading back is exact', () => {
     for (const text of ["'=x", "'普通", "''"]) {
       expect(csvCell(text)).toBe(`"'${text}"`);
       expect(restoreCell(`'${text}`)).toBe(text);

@@ -35,7 +35,9 @@ describe('iCalendar', () => {
 
   it('escapes commas and semicolons', () => {
     expect(escapeText('a,b;c\\d\ne')).toBe('a\\,b\\;c\\\\d\\ne');
-    expect(ics.replace(/\r\n /g, '')).toContain('SUMMARY:禁毒宣讲：珍爱生命\\，远离毒品\\；护航青春'.replace(/\\，/g, '，').replace(/\\；/g, '；'));
+    expect(ics.replace(/\r\n /g, '')).toContain(
+      'SUMMARY:禁毒宣讲：珍爱生命\\，远离毒品\\；护航青春'.replace(/\\，/g, '，').replace(/\\；/g, '；'),
+    );
   });
 
   it('folds long lines at 75 octets without splitting characters', () => {
@@ -82,7 +84,10 @@ function eventsOf(ics: string) {
     location: e.getFirstPropertyValue('location'),
     description: e.getFirstPropertyValue('description'),
     url: e.getFirstPropertyValue('url'),
-    properties: e.getAllProperties().map((p) => p.name).sort(),
+    properties: e
+      .getAllProperties()
+      .map((p) => p.name)
+      .sort(),
   }));
 }
 

@@ -65,7 +65,10 @@ describe('readLogo', () => {
     write('png.svg', await red(10, 10).png().toBuffer());
     write('text.png', 'not a picture');
     write('logo.gif', 'GIF89a');
-    expect(readLogo(dir, 'environ.svg')).toMatchObject({ ok: false, message: expect.stringContaining('不是有效的 SVG、PNG、JPEG 或 WebP') });
+    expect(readLogo(dir, 'environ.svg')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('不是有效的 SVG、PNG、JPEG 或 WebP'),
+    });
     expect(readLogo(dir, 'page.svg')).toMatchObject({ ok: false, message: expect.stringContaining('最外层应为 <svg>') });
     expect(readLogo(dir, 'png.svg')).toMatchObject({ ok: false, message: expect.stringContaining('内容是 PNG 图片，与扩展名不符') });
     expect(readLogo(dir, 'text.png')).toMatchObject({ ok: false, message: expect.stringContaining('不是有效的') });
@@ -156,7 +159,10 @@ describe('logoPng', () => {
   });
 
   it('draws a raster logo to the same size, without its metadata', async () => {
-    const jpeg = await red(400, 100).jpeg().withMetadata({ exif: { IFD0: { Artist: 'someone' } } }).toBuffer();
+    const jpeg = await red(400, 100)
+      .jpeg()
+      .withMetadata({ exif: { IFD0: { Artist: 'someone' } } })
+      .toBuffer();
     const png = await logoPng({ bytes: jpeg, kind: 'jpeg' });
     const meta = await sharp(png).metadata();
     expect([meta.format, meta.width, meta.height, meta.exif]).toEqual(['png', LOGO_SIZE, LOGO_SIZE, undefined]);
@@ -176,7 +182,10 @@ describe('logoPng', () => {
       for (const href of [`http://127.0.0.1:${port}/x.png`, `file://${local}`, local, '../red.png']) {
         const png = await logoPng({ bytes: Buffer.from(svg(`<image href="${href}" width="100" height="100"/>`)), kind: 'svg' });
         const { data } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-        expect(data.filter((_, i) => i % 4 === 3).some((a) => a > 0), href).toBe(false);
+        expect(
+          data.filter((_, i) => i % 4 === 3).some((a) => a > 0),
+          href,
+        ).toBe(false);
       }
     } finally {
       server.close();

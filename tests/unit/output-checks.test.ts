@@ -7,7 +7,8 @@ const options = { allow: new Set<string>(), latestYear: 2026 };
 const entry = { file: 'content/news/x.md', bodyLine: 8, body: '正文' } as CheckedEntry;
 const page = ({ title = '禁毒新闻', head = '', main = '<h1>标题</h1><div class="prose" data-body><p>正文</p></div>', after = '' } = {}) =>
   `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title>${head}</head><body><header><a href="/">首页</a></header><main>${main}</main>${after}</body></html>`;
-const messages = (html: string, withEntry = false) => pageProblems(html, '/news/x/', options, withEntry ? entry : undefined).map((p) => p.message);
+const messages = (html: string, withEntry = false) =>
+  pageProblems(html, '/news/x/', options, withEntry ? entry : undefined).map((p) => p.message);
 
 describe('page checks', () => {
   it('pass a page with content', () => {
@@ -25,7 +26,9 @@ describe('page checks', () => {
 
   it('find an empty <main>, and an empty body where the entry has one', () => {
     expect(messages(page({ main: ' ' }))).toEqual([expect.stringContaining('页面主体（<main>）是空的')]);
-    expect(messages(page({ main: '<h1>标题</h1><div data-body> </div><nav>上一篇</nav>' }), true)).toEqual([expect.stringContaining('正文在生成的页面 /news/x/ 里是空的')]);
+    expect(messages(page({ main: '<h1>标题</h1><div data-body> </div><nav>上一篇</nav>' }), true)).toEqual([
+      expect.stringContaining('正文在生成的页面 /news/x/ 里是空的'),
+    ]);
     // Only the first [data-body] counts, as in document order.
     expect(messages(page({ main: '<h1>标题</h1><div data-body></div><div data-body><p>别处的字</p></div>' }), true)).toHaveLength(1);
   });

@@ -25,7 +25,9 @@ const XMP =
 
 let plain: Buffer;
 beforeAll(async () => {
-  plain = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c33' } }).png().toBuffer();
+  plain = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c33' } })
+    .png()
+    .toBuffer();
 });
 
 /** Problems for one file placed at `name` under the output folder. */
@@ -64,13 +66,41 @@ describe('metadata in built images', () => {
   });
 
   it.each([
-    ['JPEG with EXIF', 'p.jpg', () => sharp(plain).withExif({ IFD0: { Copyright: '海口' } }).jpeg().toBuffer(), 'EXIF'],
+    [
+      'JPEG with EXIF',
+      'p.jpg',
+      () =>
+        sharp(plain)
+          .withExif({ IFD0: { Copyright: '海口' } })
+          .jpeg()
+          .toBuffer(),
+      'EXIF',
+    ],
     ['JPEG with XMP', 'p.jpg', () => sharp(plain).withXmp(XMP).jpeg().toBuffer(), 'XMP'],
     ['WebP with XMP', '_astro/p.webp', () => sharp(plain).withXmp(XMP).webp().toBuffer(), 'XMP'],
-    ['WebP with EXIF and XMP', 'p.webp', () => sharp(plain).withExif({ IFD0: { Artist: 'x' } }).withXmp(XMP).webp().toBuffer(), 'EXIF、XMP'],
+    [
+      'WebP with EXIF and XMP',
+      'p.webp',
+      () =>
+        sharp(plain)
+          .withExif({ IFD0: { Artist: 'x' } })
+          .withXmp(XMP)
+          .webp()
+          .toBuffer(),
+      'EXIF、XMP',
+    ],
     ['AVIF with XMP', 'p.avif', () => sharp(plain).withXmp(XMP).avif().toBuffer(), 'XMP'],
     ['PNG with XMP (as sharp writes it: zTXt)', 'p.png', () => sharp(plain).withXmp(XMP).png().toBuffer(), 'XMP、PNG 文字（zTXt）'],
-    ['PNG with an eXIf chunk', 'p.png', () => sharp(plain).withExif({ IFD0: { Artist: 'x' } }).png().toBuffer(), 'EXIF'],
+    [
+      'PNG with an eXIf chunk',
+      'p.png',
+      () =>
+        sharp(plain)
+          .withExif({ IFD0: { Artist: 'x' } })
+          .png()
+          .toBuffer(),
+      'EXIF',
+    ],
     ['JPEG with IPTC', 'photos/p.jpeg', async () => withIptc(await sharp(plain).jpeg().toBuffer()), 'IPTC'],
     ['PNG with a tEXt chunk', 'p.png', async () => withChunk(plain, 'tEXt', 'Comment\0taken at 19.2N 110.4E'), 'PNG 文字（tEXt）'],
     ['PNG with an iTXt chunk', 'p.png', async () => withChunk(plain, 'iTXt', 'Author\0\0\0\0\0王小明'), 'PNG 文字（iTXt）'],
@@ -83,7 +113,15 @@ describe('metadata in built images', () => {
   it.each([
     ['text named .jpg', 'broken.jpg', async () => Buffer.from('not an image')],
     ['a JPEG cut to its first bytes', 'cut.jpg', async () => (await sharp(plain).jpeg().toBuffer()).subarray(0, 4)],
-    ['a TIFF with EXIF, which sharp does not report', 'p.tiff', () => sharp(plain).withExif({ IFD0: { Artist: 'x' } }).tiff().toBuffer()],
+    [
+      'a TIFF with EXIF, which sharp does not report',
+      'p.tiff',
+      () =>
+        sharp(plain)
+          .withExif({ IFD0: { Artist: 'x' } })
+          .tiff()
+          .toBuffer(),
+    ],
     ['a HEIC header', 'IMG_1.heic', async () => Buffer.from('\0\0\0\x18ftypheic\0\0\0\0mif1heic', 'latin1')],
   ])('refuses %s, since it cannot tell what it carries', async (_, name, bytes) => {
     expect(await check(name, await bytes())).toEqual([

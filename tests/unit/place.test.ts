@@ -51,7 +51,14 @@ describe('place words', () => {
     const entries = [entry('a', '禁毒主题公园', '河西乡'), entry('b', '禁毒教育馆', '北山镇'), entry('c', '禁毒教育馆', '城关镇')];
     const groups = basesByKindAndTown(entries, KINDS, ['城关镇', '河西乡', '北山镇']);
     expect(groups.map((g) => [g.slug, g.count, g.towns.map((t) => [t.town, t.items.map((i) => i.id)])])).toEqual([
-      ['guan', 2, [['城关镇', ['c']], ['北山镇', ['b']]]],
+      [
+        'guan',
+        2,
+        [
+          ['城关镇', ['c']],
+          ['北山镇', ['b']],
+        ],
+      ],
       ['park', 1, [['河西乡', ['a']]]],
     ]);
     expect(groups[0]).toMatchObject({ name: '禁毒教育馆', description: '县里的禁毒教育展馆' });
@@ -60,7 +67,12 @@ describe('place words', () => {
 
 describe('the search hint', () => {
   it("gives three words from the site's own content", () => {
-    const hint = searchHint({ tags: ['新型毒品', '校园禁毒'], schools: ['河西乡中学'], letterOccasions: ['其他', '寒假'], towns: ['城关镇'] });
+    const hint = searchHint({
+      tags: ['新型毒品', '校园禁毒'],
+      schools: ['河西乡中学'],
+      letterOccasions: ['其他', '寒假'],
+      towns: ['城关镇'],
+    });
     expect(hint).toBe('请输入要搜索的词，如“新型毒品”“河西乡中学”“寒假家长信”。');
   });
 

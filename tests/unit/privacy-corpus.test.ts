@@ -20,7 +20,10 @@ describe('people named as drug users', () => {
   });
 
   it('finds every listed name, and no other', () => {
-    const namesIn = (text: string) => findPersonalData(text, YEAR).filter((f) => NAME_KINDS.has(f.kind)).map((f) => f.value);
+    const namesIn = (text: string) =>
+      findPersonalData(text, YEAR)
+        .filter((f) => NAME_KINDS.has(f.kind))
+        .map((f) => f.value);
     const wrong = positives
       .map(({ text, names }) => ({ text, names, found: namesIn(text) }))
       .filter(({ names, found }) => [...found].sort().join('、') !== [...names].sort().join('、'));

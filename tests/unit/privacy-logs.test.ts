@@ -24,7 +24,10 @@ describe('printed problems', () => {
   it('mask a mobile number in a file name and a name in the message', () => {
     const valid = path.join(dir, 'news', '2025-05-10-chengguan-jindu-zhan-lan.md');
     writeFileSync(path.join(dir, 'news', '13876543210.md'), readFileSync(valid, 'utf8'));
-    writeFileSync(path.join(dir, 'news', 'wang-hai-ming.md'), readFileSync(valid, 'utf8').replace(/\n---\n/, '\n---\n\n吸毒人员王海明接受尿检。\n'));
+    writeFileSync(
+      path.join(dir, 'news', 'wang-hai-ming.md'),
+      readFileSync(valid, 'utf8').replace(/\n---\n/, '\n---\n\n吸毒人员王海明接受尿检。\n'),
+    );
     const { problems } = checkContent(dir, loadSettings(dir, {}));
     const printed = problems.map(formatProblem).join('\n');
     const thrown = new ContentProblemsError(problems).message;

@@ -16,7 +16,12 @@ function inputs(name: string): RenderInputs {
   writeFileSync(path.join(root, 'content/news/a.md'), '---\ntitle: 甲\n---\n正文\n');
   writeFileSync(path.join(root, 'content/logo.svg'), '<svg/>');
   writeFileSync(path.join(root, 'src/plugin.ts'), 'export const x = 1;');
-  return { contentDir: path.join(root, 'content'), code: [path.join(root, 'src')], buildDay: '2026-11-28', settings: { url: 'https://a.example' } };
+  return {
+    contentDir: path.join(root, 'content'),
+    code: [path.join(root, 'src')],
+    buildDay: '2026-11-28',
+    settings: { url: 'https://a.example' },
+  };
 }
 
 describe('renderKey', () => {

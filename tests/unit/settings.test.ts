@@ -121,7 +121,11 @@ describe('the words and kinds of place an office names for itself', () => {
     ['regionUnit', /^regionUnit: .*\n/m, 'regionUnit 缺少必填项「地区称谓」，请添加一行，如 regionUnit: 县'],
     ['officeShort', /^officeShort: .*\n/m, 'officeShort 缺少必填项「单位简称」，请添加一行，如 officeShort: 县禁毒办'],
     ['townLabel', /^townLabel: .*\n/m, 'townLabel 缺少必填项「乡镇一级的称呼」，请添加一行，如 townLabel: 乡镇'],
-    ['baseKinds', /^baseKinds:[\s\S]*?(?=^outlets:)/m, 'baseKinds 缺少必填项「基地类型」，请添加一行，如 baseKinds: [{ name: 禁毒宣传教育基地'],
+    [
+      'baseKinds',
+      /^baseKinds:[\s\S]*?(?=^outlets:)/m,
+      'baseKinds 缺少必填项「基地类型」，请添加一行，如 baseKinds: [{ name: 禁毒宣传教育基地',
+    ],
   ])('asks for %s when it is missing, in Chinese, with an example', (_, line, message) => {
     expect(problemsOf(qinghe.replace(line, ''))).toContain(message);
   });
@@ -136,7 +140,9 @@ describe('the words and kinds of place an office names for itself', () => {
     const noSlug = qinghe.replace('    slug: guan\n', '');
     expect(problemsOf(noSlug)).toContain('baseKinds[0].slug 缺少必填项「网址片段」，请添加一行，如 slug: jiaoyu-jidi');
     const chinese = qinghe.replace('slug: guan', 'slug: 展馆');
-    expect(problemsOf(chinese)).toContain(`site.yaml:${lineOf(chinese, 'slug: 展馆')} baseKinds[0].slug 只能用小写英文字母、数字和连字符（示例：jiaoyu-jidi）`);
+    expect(problemsOf(chinese)).toContain(
+      `site.yaml:${lineOf(chinese, 'slug: 展馆')} baseKinds[0].slug 只能用小写英文字母、数字和连字符（示例：jiaoyu-jidi）`,
+    );
     const twice = qinghe.replace('name: 村级禁毒宣传点', 'name: 禁毒教育馆').replace('slug: cun-dian', 'slug: guan');
     const problems = problemsOf(twice);
     expect(problems).toContain('baseKinds[1].name “禁毒教育馆”重复了：每种基地类型的名称都要不同');
@@ -216,7 +222,9 @@ describe('personal data in site.yaml', () => {
 
   it('is reported beside schema errors, not instead of them', () => {
     const source = qinghe.replace('number: 0999-1234567', 'number: 13876543210').replace('primary: "#2e6b3a"', 'primary: red');
-    const messages = loadProblems(source).map((p) => p.message).join('\n');
+    const messages = loadProblems(source)
+      .map((p) => p.message)
+      .join('\n');
     expect(messages).toContain('疑似个人信息');
     expect(messages).toContain('颜色应写成');
   });

@@ -11,7 +11,11 @@ describe('pagination', () => {
   const urlOf = (n: number) => (n === 1 ? '/news/' : `/news/page/${n}/`);
 
   it('splits into pages with neighbours', () => {
-    const pages = paginate(Array.from({ length: 31 }, (_, i) => i), 15, urlOf);
+    const pages = paginate(
+      Array.from({ length: 31 }, (_, i) => i),
+      15,
+      urlOf,
+    );
     expect(pages.map((p) => p.items.length)).toEqual([15, 15, 1]);
     expect(pages[0]).toMatchObject({ number: 1, total: 3, url: '/news/', prevUrl: undefined, nextUrl: '/news/page/2/' });
     expect(pages[2]).toMatchObject({ prevUrl: '/news/page/2/', nextUrl: undefined });
@@ -88,7 +92,12 @@ describe('numbers', () => {
   });
 
   it('adds up event records', () => {
-    expect(totalsOf([{ leaflets: 100, audience: 300 }, { leaflets: 20, audience: 5 }])).toEqual({ events: 2, leaflets: 120, audience: 305 });
+    expect(
+      totalsOf([
+        { leaflets: 100, audience: 300 },
+        { leaflets: 20, audience: 5 },
+      ]),
+    ).toEqual({ events: 2, leaflets: 120, audience: 305 });
     expect(totalsOf([])).toEqual({ events: 0, leaflets: 0, audience: 0 });
   });
 

@@ -59,7 +59,9 @@ describe('rounding people reached, as the office reports them', () => {
     expect(summarySentence('春季禁毒流动课堂', { events: 113, leaflets: 13569, audience: 53012 })).toBe(
       '春季禁毒流动课堂共开展活动113场，发放宣传资料13569份，受教育群众约5.3万人次。',
     );
-    expect(summarySentence('小活动', { events: 2, leaflets: 10, audience: 800 })).toBe('小活动共开展活动2场，发放宣传资料10份，受教育群众800人次。');
+    expect(summarySentence('小活动', { events: 2, leaflets: 10, audience: 800 })).toBe(
+      '小活动共开展活动2场，发放宣传资料10份，受教育群众800人次。',
+    );
   });
 });
 
@@ -147,7 +149,12 @@ describe('output formats', () => {
 
   it('measures Chinese characters as two columns and aligns them', () => {
     expect(displayWidth('嘉积镇 12')).toBe(9);
-    expect(alignTable([['镇', '场次'], ['彬村山华侨经济区', '5']]).split('\n')).toEqual(['镇                场次', '彬村山华侨经济区     5']);
+    expect(
+      alignTable([
+        ['镇', '场次'],
+        ['彬村山华侨经济区', '5'],
+      ]).split('\n'),
+    ).toEqual(['镇                场次', '彬村山华侨经济区     5']);
   });
 
   it('renders table, JSON, CSV and Markdown', () => {

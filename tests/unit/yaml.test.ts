@@ -12,10 +12,13 @@ const problemOf = (source: string) => {
   return undefined;
 };
 
-const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghijklmnop'.split('').map((k, i) => {
-  const prev = 'abcdefghijklmnop'[i];
-  return `${k}: &${k} [*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev}]`;
-})].join('\n');
+const bomb = [
+  'a: &a ["x","x","x","x","x","x","x","x","x"]',
+  ...'bcdefghijklmnop'.split('').map((k, i) => {
+    const prev = 'abcdefghijklmnop'[i];
+    return `${k}: &${k} [*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev}]`;
+  }),
+].join('\n');
 
 describe('loadYaml', () => {
   it.each([

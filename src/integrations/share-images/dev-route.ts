@@ -7,7 +7,10 @@ import { cachedPng } from '../../og/render.ts';
 import { shareImages } from '../../queries/share.ts';
 
 export const getStaticPaths = (async () =>
-  (await shareImages()).map((image) => ({ params: { path: image.path.slice('/og/'.length, -'.png'.length) }, props: { image } }))) satisfies GetStaticPaths;
+  (await shareImages()).map((image) => ({
+    params: { path: image.path.slice('/og/'.length, -'.png'.length) },
+    props: { image },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) =>
   new Response(new Uint8Array(await cachedPng(props.image)), { headers: { 'Content-Type': 'image/png' } });

@@ -35,7 +35,9 @@ export function drawAhead(images: readonly ShareImage[], cacheDir = ogCacheDir()
     let files = new Set<string>();
     child.once('message', (drawn: string[]) => (files = new Set(drawn)));
     child.once('error', (error) => resolve({ files, failure: error.message }));
-    child.once('close', (code) => resolve(code === 0 ? { files } : { files, failure: stderr.trim().split('\n').slice(-3).join(' ') || `exit code ${code}` }));
+    child.once('close', (code) =>
+      resolve(code === 0 ? { files } : { files, failure: stderr.trim().split('\n').slice(-3).join(' ') || `exit code ${code}` }),
+    );
   });
   child.send({ images: missing, cacheDir });
   // Until something waits for it, the drawing must not keep a failed build's process from exiting.

@@ -8,5 +8,8 @@ process.on('disconnect', () => process.exit(0));
 // eslint-disable-next-line @typescript-eslint/no-misused-promises
 process.once('message', async ({ images, cacheDir }: { images: ShareImage[]; cacheDir: string }) => {
   const cached = await ensureDrawn(images, cacheDir);
-  process.send!(cached.filter((c) => c.drawn).map((c) => c.file), () => process.disconnect());
+  process.send!(
+    cached.filter((c) => c.drawn).map((c) => c.file),
+    () => process.disconnect(),
+  );
 });

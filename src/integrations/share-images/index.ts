@@ -38,7 +38,12 @@ export function serveShareImages(injectRoute: HookParameters<'astro:config:setup
 }
 
 /** After the pages: every image the build's own list names, drawn if the early process did not, linked into the output. */
-export async function writeShareImages(build: SiteBuild, ahead: DrawingAhead | undefined, out: string, logger: AstroIntegrationLogger): Promise<void> {
+export async function writeShareImages(
+  build: SiteBuild,
+  ahead: DrawingAhead | undefined,
+  out: string,
+  logger: AstroIntegrationLogger,
+): Promise<void> {
   const list = path.join(out, paths.shareImageList());
   const images = JSON.parse(readFileSync(list, 'utf8')) as ShareImage[];
   rmSync(list);

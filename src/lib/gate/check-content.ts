@@ -4,13 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'astro/zod';
-import {
-  COLLECTION_NAMES,
-  contentTypeOf,
-  entryIdFromPath,
-  type CollectionName,
-  type EntryData,
-} from '../../schemas/index.ts';
+import { COLLECTION_NAMES, contentTypeOf, entryIdFromPath, type CollectionName, type EntryData } from '../../schemas/index.ts';
 import { schemaContext } from '../../schemas/context.ts';
 import type { SiteSettings } from '../../schemas/site.ts';
 import { displayPath, SETTINGS_FILE } from '../settings.ts';
@@ -60,7 +54,10 @@ export interface CheckedEntry {
 }
 
 /** A valid entry of one content type, its data typed by that type's schema. */
-export type ValidEntry<Name extends CollectionName> = Omit<CheckedEntry, 'collection' | 'data'> & { collection: Name; data: EntryData<Name> };
+export type ValidEntry<Name extends CollectionName> = Omit<CheckedEntry, 'collection' | 'data'> & {
+  collection: Name;
+  data: EntryData<Name>;
+};
 
 /** The valid entries of `collection`: the gate parsed their data with that type's schema, so it has the schema's shape. */
 export function validEntries<Name extends CollectionName>(entries: readonly CheckedEntry[], collection: Name): ValidEntry<Name>[] {
@@ -98,12 +95,20 @@ export function checkContent(dir: string, settings: SiteSettings, options: Check
     if (rest.length === 0) {
       // Images here (the logo, a photo several sections share) are judged where they are used.
       if (!ROOT_FILES.has(top) && !IMAGE_FILE_NAME.test(top)) {
-        problems.push({ file, message: `内容文件夹的第一层只放 ${[...ROOT_FILES].join('、')}、图片和各栏目文件夹；这个文件不会被发布，请移到栏目文件夹里或删除`, severity: 'error' });
+        problems.push({
+          file,
+          message: `内容文件夹的第一层只放 ${[...ROOT_FILES].join('、')}、图片和各栏目文件夹；这个文件不会被发布，请移到栏目文件夹里或删除`,
+          severity: 'error',
+        });
       }
       continue;
     }
     if (!(COLLECTION_NAMES as string[]).includes(top)) {
-      problems.push({ file, message: `不认识的栏目文件夹 ${top}/：栏目只有 ${COLLECTION_NAMES.join('、')}，这个文件不会被发布，请移到对应栏目里`, severity: 'error' });
+      problems.push({
+        file,
+        message: `不认识的栏目文件夹 ${top}/：栏目只有 ${COLLECTION_NAMES.join('、')}，这个文件不会被发布，请移到对应栏目里`,
+        severity: 'error',
+      });
       continue;
     }
     problems.push(...guarded(file, () => checkFile(top as CollectionName, abs, file)));
@@ -155,7 +160,18 @@ export function checkContent(dir: string, settings: SiteSettings, options: Check
     const result = schema.safeParse(parsed.plain, PARSE_PARAMS);
     if (!result.success) {
       problems.push(...issuesToProblems(result.error.issues, schema, file, parsed.lineOf, 2));
-      entries.push({ collection, id, file, abs, source, valid: false, data: {}, body: parsed.body, bodyLine: parsed.bodyLine, lineOf: parsed.lineOf });
+      entries.push({
+        collection,
+        id,
+        file,
+        abs,
+        source,
+        valid: false,
+        data: {},
+        body: parsed.body,
+        bodyLine: parsed.bodyLine,
+        lineOf: parsed.lineOf,
+      });
       return;
     }
     const data = result.data as Record<string, unknown>;
@@ -165,10 +181,26 @@ export function checkContent(dir: string, settings: SiteSettings, options: Check
       const placeholder = contentTypeOf(collection).scaffold?.body;
       if (placeholder && parsed.body.includes(placeholder)) {
         const line = parsed.bodyLine + parsed.body.slice(0, parsed.body.indexOf(placeholder)).split('\n').length - 1;
-        problems.push({ file, line, message: `正文里还留着新建文件时的提示“${placeholder.slice(0, 12)}……”，请换成真正的正文`, severity: 'error' });
+        problems.push({
+          file,
+          line,
+          message: `正文里还留着新建文件时的提示“${placeholder.slice(0, 12)}……”，请换成真正的正文`,
+          severity: 'error',
+        });
       }
     }
-    entries.push({ collection, id, file, abs, source, valid: true, data, body: parsed.body, bodyLine: parsed.bodyLine, lineOf: parsed.lineOf });
+    entries.push({
+      collection,
+      id,
+      file,
+      abs,
+      source,
+      valid: true,
+      data,
+      body: parsed.body,
+      bodyLine: parsed.bodyLine,
+      lineOf: parsed.lineOf,
+    });
   }
   problems.push(...crossEntryProblems(entries, dir, today));
 
@@ -208,7 +240,9 @@ function guarded(file: string, check: () => Problem[] | void): Problem[] {
     return check() ?? [];
   } catch (error) {
     const what = error instanceof Error ? error.name : typeof error;
-    return [{ file, message: `检查这个文件时程序出错（${what}），文件没有通过检查：请把这个文件和这条提示转给技术人员`, severity: 'error' }];
+    return [
+      { file, message: `检查这个文件时程序出错（${what}），文件没有通过检查：请把这个文件和这条提示转给技术人员`, severity: 'error' },
+    ];
   }
 }
 
@@ -256,7 +290,15 @@ function exampleLeftovers(
     }
     const example = fieldInfo(schema, path)?.example.replace(/^"|"$/g, '');
     if (typeof value !== 'string' || !example || !/[，。]/.test(example) || value.trim() !== example) return [];
-    return [{ file, line: lineOf(path), field: fieldPath(path), message: '这还是新建文件时填的示例内容，请改成这篇文稿的真实内容', severity: 'error' }];
+    return [
+      {
+        file,
+        line: lineOf(path),
+        field: fieldPath(path),
+        message: '这还是新建文件时填的示例内容，请改成这篇文稿的真实内容',
+        severity: 'error',
+      },
+    ];
   });
 }
 

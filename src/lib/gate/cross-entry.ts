@@ -124,7 +124,10 @@ const DONE_DATES: Partial<Record<CollectionName, { at: string[]; what: string }[
 function doneDatesAhead(entries: CheckedEntry[], today: string): Problem[] {
   return entries.flatMap((entry) =>
     (DONE_DATES[entry.collection] ?? []).flatMap(({ at, what }): Problem[] => {
-      const value = at.reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), entry.data);
+      const value = at.reduce<unknown>(
+        (v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined),
+        entry.data,
+      );
       if (typeof value !== 'string' || value <= today) return [];
       return [
         {

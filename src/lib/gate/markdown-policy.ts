@@ -28,7 +28,11 @@ export interface LinkTargets {
 export type ShownTextScan = (text: string, line: number) => Problem[];
 
 /** A URL as a browser reads it: spaces, control and zero-width characters dropped, `\` read as `/`. */
-const squash = (url: string) => url.replace(/[\u0000-\u0020\u007f-\u009f\u200b-\u200d\ufeff]/g, '').replace(/\\/g, '/').toLowerCase();
+const squash = (url: string) =>
+  url
+    .replace(/[\u0000-\u0020\u007f-\u009f\u200b-\u200d\ufeff]/g, '')
+    .replace(/\\/g, '/')
+    .toLowerCase();
 
 /** `javascript:` and friends, however they are spelled (case, spaces, control characters). */
 export function isDangerousUrl(url: string): boolean {
@@ -88,7 +92,10 @@ export function markdownProblems(
       case 'html': {
         const snippet = node.value.trim().slice(0, 40);
         if (snippet.startsWith('</')) break; // its opening tag is already reported
-        report(node, `正文里不能写 HTML 代码：${snippet}（为安全起见，网页代码一律不发布。请改用 Markdown：## 小标题、- 列表、[文字](链接)、![图片说明](./图片.jpg)）`);
+        report(
+          node,
+          `正文里不能写 HTML 代码：${snippet}（为安全起见，网页代码一律不发布。请改用 Markdown：## 小标题、- 列表、[文字](链接)、![图片说明](./图片.jpg)）`,
+        );
         break;
       }
       case 'paragraph':
@@ -130,7 +137,11 @@ export function markdownProblems(
       const [pathPart = '', fragment] = url.split('#');
       const page = pathPart.endsWith('/') || /\.[a-z0-9]+$/i.test(pathPart) ? pathPart : `${pathPart}/`;
       const exists = targets.pages.has(page) || publicFile(pathPart)?.ok === true;
-      if (!exists) report(node, `站内链接指向的页面不存在：${url}（请检查地址，如新闻为 /news/文件名/，文件名不含 .md；草稿和未到发布日期的文章也不能被链接）`);
+      if (!exists)
+        report(
+          node,
+          `站内链接指向的页面不存在：${url}（请检查地址，如新闻为 /news/文件名/，文件名不含 .md；草稿和未到发布日期的文章也不能被链接）`,
+        );
       else if (fragment && page === '/lectures/' && !targets.anchors.has(`${page}#${fragment}`)) {
         report(node, `宣讲安排里没有 ${fragment} 这一场（链接应为 /lectures/#宣讲文件名）`);
       }
@@ -179,7 +190,14 @@ export function markdownProblems(
   for (const { node } of nodes) visit(node);
   const tooDeep = nodes.find(({ depth }) => depth === MAX_DEPTH);
   if (tooDeep) report(tooDeep.node, `正文嵌套太深（引用、列表或强调套了 ${MAX_DEPTH} 层以上），网页无法正常显示：请把这一段改成普通段落`);
-  problems.push(...characterProblems(body, bodyLine, shown.map(({ node, text }) => ({ text, line: lineOf(node) })), file));
+  problems.push(
+    ...characterProblems(
+      body,
+      bodyLine,
+      shown.map(({ node, text }) => ({ text, line: lineOf(node) })),
+      file,
+    ),
+  );
   // A text written in the node's own source as it is shown was scanned with the whole file already.
   const sourceOf = ({ position }: MdastNode) => body.slice(position?.start.offset ?? 0, position?.end.offset ?? 0);
   for (const { node, text } of shown) if (!sourceOf(node).includes(text)) problems.push(...scanShown(text, lineOf(node)));
@@ -243,7 +261,9 @@ function characterProblems(body: string, bodyLine: number, shown: { text: string
   const inSource = lines.flatMap((text, i) => badBodyCharacters(text).map((bad) => ({ bad, line: bodyLine + i })));
   const seen = new Set(inSource.map(({ bad }) => bad.code));
   const decodedOnly = shown.flatMap(({ text, line }) =>
-    badBodyCharacters(text).filter((bad) => !seen.has(bad.code)).map((bad) => ({ bad, line })),
+    badBodyCharacters(text)
+      .filter((bad) => !seen.has(bad.code))
+      .map((bad) => ({ bad, line })),
   );
   return [...inSource, ...decodedOnly].map(({ bad, line }) => problem(line, badBodyMessage(bad)));
 }

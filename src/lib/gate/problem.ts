@@ -23,10 +23,7 @@ export function formatProblem(p: Problem): string {
 }
 
 export function fieldPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
-    '',
-  );
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
 }
 
 /** Problems sorted by file then line, so the report reads top to bottom. */
@@ -58,6 +55,10 @@ export class ContentProblemsError extends Error {
 export function programFault(error: unknown): ContentProblemsError {
   const what = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]!.slice(0, 160)}` : String(error).slice(0, 160);
   return new ContentProblemsError([
-    { file: '（内容检查程序）', message: `检查程序本身出错，网站没有生成，已发布的网站不受影响：请把这条提示转给技术人员（${maskPersonalData(what)}）`, severity: 'error' },
+    {
+      file: '（内容检查程序）',
+      message: `检查程序本身出错，网站没有生成，已发布的网站不受影响：请把这条提示转给技术人员（${maskPersonalData(what)}）`,
+      severity: 'error',
+    },
   ]);
 }

@@ -106,7 +106,7 @@ function groupsOf(run: RegExpExecArray): { text: string; at: number }[] {
 function* numbersInRun(run: RegExpExecArray, latestYear: number) {
   const groups = groupsOf(run);
   const plus = run[0].startsWith('+') ? '+' : '';
-  for (let s = 0; s < groups.length; ) {
+  for (let s = 0; s < groups.length;) {
     const spans: string[][] = [];
     for (let e = s, digits = 0; e < groups.length && (digits += groups[e]!.text.length) <= 19; e++) {
       spans.push(groups.slice(s, e + 1).map((g) => g.text));
@@ -181,5 +181,9 @@ export function maskValue(value: string): string {
   const chars = [...value];
   if (chars.length <= 2) return `${chars[0] ?? ''}*`;
   const keep = chars.length >= 11 ? 4 : 1;
-  return chars.slice(0, keep).join('') + '*'.repeat(chars.length - keep - (chars.length >= 11 ? 2 : 0)) + (chars.length >= 11 ? chars.slice(-2).join('') : '');
+  return (
+    chars.slice(0, keep).join('') +
+    '*'.repeat(chars.length - keep - (chars.length >= 11 ? 2 : 0)) +
+    (chars.length >= 11 ? chars.slice(-2).join('') : '')
+  );
 }

@@ -17,7 +17,6 @@ export const ALLOWLIST_FILE = 'privacy-allowlist.yaml';
 /** Allowlisted values, compared after the same folding the detectors apply. */
 export type Allowlist = ReadonlySet<string>;
 
-
 export function loadAllowlist(contentDir: string): { allow: Allowlist; problems: Problem[] } {
   const file = path.join(contentDir, ALLOWLIST_FILE);
   const shown = displayPath(file);

@@ -53,7 +53,7 @@ export function normalizeForScan(original: string): ScanText {
   };
   let copied = 0;
   // Runs of unchanged characters are copied whole; only the others are folded (NFKC), one by one.
-  for (let index = 0; index < original.length; ) {
+  for (let index = 0; index < original.length;) {
     const code = original.charCodeAt(index);
     if (!mayChange(code)) {
       index++;

@@ -5,7 +5,9 @@ import { withRenderKey } from '../../../lib/render-key.ts';
 import { site } from '../../../site.ts';
 
 export const getStaticPaths = (async () =>
-  withRenderKey((await campaignsWithFigures()).map(({ record, events }) => ({ params: { id: record.id }, props: { events } })))) satisfies GetStaticPaths;
+  withRenderKey(
+    (await campaignsWithFigures()).map(({ record, events }) => ({ params: { id: record.id }, props: { events } })),
+  )) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
   new Response(eventsCsv(props.events, site.townLabel), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

@@ -4,7 +4,9 @@ import { campaignsWithFigures } from '../../../queries/campaigns.ts';
 import { withRenderKey } from '../../../lib/render-key.ts';
 
 export const getStaticPaths = (async () =>
-  withRenderKey((await campaignsWithFigures()).map(({ record, events }) => ({ params: { id: record.id }, props: { record, events } })))) satisfies GetStaticPaths;
+  withRenderKey(
+    (await campaignsWithFigures()).map(({ record, events }) => ({ params: { id: record.id }, props: { record, events } })),
+  )) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
   new Response(eventsJson(props.record, props.events), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
