@@ -65,7 +65,8 @@ it.each(PAGES)(
     for (const [category, minimum] of Object.entries(MINIMUM))
       expect(scores[category], `${page} ${category}; below full marks: ${failing.join(', ')}`).toBeGreaterThanOrEqual(minimum);
     const structural = STRUCTURAL.map((id) => audits[id]).filter((a) => a && a.score !== null);
-    expect(structural.length).toBeGreaterThan(5);
+    // Lighthouse 13 moved several of these into insights; the ones it still scores must stay full.
+    expect(structural.length).toBeGreaterThanOrEqual(4);
     expect(structural.filter((a) => a!.score! < 0.9).map((a) => `${a!.id} (${a!.displayValue ?? a!.score})`)).toEqual([]);
   },
   120_000,
