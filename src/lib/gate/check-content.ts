@@ -157,21 +157,11 @@ export function checkContent(dir: string, settings: SiteSettings, options: Check
         severity: 'error',
       });
     }
+    const parsedEntry = { collection, id, file, abs, source, body: parsed.body, bodyLine: parsed.bodyLine, lineOf: parsed.lineOf };
     const result = schema.safeParse(parsed.plain, PARSE_PARAMS);
     if (!result.success) {
       problems.push(...issuesToProblems(result.error.issues, schema, file, parsed.lineOf, 2));
-      entries.push({
-        collection,
-        id,
-        file,
-        abs,
-        source,
-        valid: false,
-        data: {},
-        body: parsed.body,
-        bodyLine: parsed.bodyLine,
-        lineOf: parsed.lineOf,
-      });
+      entries.push({ ...parsedEntry, valid: false, data: {} });
       return;
     }
     const data = result.data as Record<string, unknown>;
@@ -189,18 +179,7 @@ export function checkContent(dir: string, settings: SiteSettings, options: Check
         });
       }
     }
-    entries.push({
-      collection,
-      id,
-      file,
-      abs,
-      source,
-      valid: true,
-      data,
-      body: parsed.body,
-      bodyLine: parsed.bodyLine,
-      lineOf: parsed.lineOf,
-    });
+    entries.push({ ...parsedEntry, valid: true, data });
   }
   problems.push(...crossEntryProblems(entries, dir, today));
 
