@@ -4,10 +4,10 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { jinduSite } from './src/integrations/index.ts';
 import { site } from './src/site.ts';
-import { SCRIPT_HASHES, SCRIPT_SOURCES } from './src/lib/security-headers.ts';
-import { cspHash } from './src/lib/csp.ts';
-import { themeCss } from './src/lib/theme.ts';
-import { sitePresentation } from './src/lib/markdown-plugins.ts';
+import { SCRIPT_HASHES, SCRIPT_SOURCES } from './src/lib/build/security-headers.ts';
+import { cspHash } from './src/lib/core/csp.ts';
+import { themeCss } from './src/lib/site/theme.ts';
+import { sitePresentation } from './src/lib/content/markdown-plugins.ts';
 
 export default defineConfig({
   site: site.url,
@@ -20,7 +20,7 @@ export default defineConfig({
   // Files served as they are; a test points this at a folder holding a photo with metadata.
   publicDir: process.env.SITE_PUBLIC_DIR || './public',
   devToolbar: { enabled: false },
-  // A rebuild reuses the pages whose inputs did not change (src/lib/render-key.ts says which inputs).
+  // A rebuild reuses the pages whose inputs did not change (src/lib/build/render-key.ts says which inputs).
   experimental: { incrementalBuild: true },
   // Staff write prose, not code: no syntax highlighter (Shiki's inline styles would also break the CSP).
   markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [sitePresentation] }) },
@@ -28,12 +28,12 @@ export default defineConfig({
   // The site's own steps, in their order, are one integration (src/integrations/index.ts).
   integrations: [jinduSite(), mdx()],
   // Page scripts stay files (Astro would inline a small one, allowed only by a hash that changes with its code):
-  // the header policy (src/lib/security-headers.ts) is fixed, and allows the site's own files and no inline script
+  // the header policy (src/lib/build/security-headers.ts) is fixed, and allows the site's own files and no inline script
   // but elder mode. Other assets keep Vite's default (undefined).
   vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
   security: {
     csp: {
-      // The same script sources as the header policy (src/lib/security-headers.ts says why each is there).
+      // The same script sources as the header policy (src/lib/build/security-headers.ts says why each is there).
       scriptDirective: { hashes: [...SCRIPT_HASHES], resources: [...SCRIPT_SOURCES] },
       // The city's colours come from site.yaml as one inline style.
       styleDirective: { hashes: [cspHash(themeCss(site.theme))] },

@@ -2,11 +2,11 @@
  * `npm run check`: the content gate alone, without rendering the site.
  * Prints every problem, one per line, and exits 1 if any is an error.
  */
-import { checkContent } from '../src/lib/gate/check-content.ts';
-import { ContentProblemsError, formatProblem, programFault, sortProblems } from '../src/lib/gate/problem.ts';
-import { buildDate } from '../src/lib/publishing.ts';
-import { scheduleReport } from '../src/lib/schedule.ts';
-import { contentDir, displayPath, loadSettings } from '../src/lib/settings.ts';
+import { checkContent } from '#/lib/gate/check-content.ts';
+import { ContentProblemsError, formatProblem, programFault, sortProblems } from '#/lib/gate/problem.ts';
+import { buildDate } from '#/lib/content/publishing.ts';
+import { scheduleReport } from '#/lib/content/schedule.ts';
+import { contentDir, displayPath, loadSettings } from '#/lib/site/settings.ts';
 
 function main(): number {
   const dir = contentDir();

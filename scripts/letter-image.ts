@@ -6,12 +6,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent, validEntries } from '../src/lib/gate/check-content.ts';
-import { ContentProblemsError } from '../src/lib/gate/problem.ts';
-import { contentDir, displayPath, loadSettings } from '../src/lib/settings.ts';
-import { slugify } from '../src/lib/slug.ts';
-import { letterInputs, type LetterSource } from '../src/og/letter-inputs.ts';
-import { cachedPng } from '../src/og/render.ts';
+import { checkContent, validEntries } from '#/lib/gate/check-content.ts';
+import { ContentProblemsError } from '#/lib/gate/problem.ts';
+import { contentDir, displayPath, loadSettings } from '#/lib/site/settings.ts';
+import { slugify } from '#/lib/core/slug.ts';
+import { letterInputs, type LetterSource } from '#/og/letter-inputs.ts';
+import { cachedPng } from '#/og/render.ts';
 
 const USAGE = '用法：npm run letter-image -- 信件文件名 --school 学校名称 [--school 学校名称…] [--out 输出文件夹]';
 

@@ -6,14 +6,14 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { imagePath, schemaContext } from '../src/schemas/context.ts';
-import { contentTypeOf, type CollectionName } from '../src/schemas/index.ts';
-import { ContentProblemsError, formatProblem } from '../src/lib/gate/problem.ts';
-import { checkContent } from '../src/lib/gate/check-content.ts';
-import { NEW_TYPES, newEntryName, newEntryText } from '../src/lib/new-entry.ts';
-import { buildDate } from '../src/lib/publishing.ts';
-import { contentDir, displayPath, loadSettings } from '../src/lib/settings.ts';
-import { absoluteUrl, entryPath, paths } from '../src/lib/urls.ts';
+import { imagePath, schemaContext } from '#/schemas/context.ts';
+import { contentTypeOf, type CollectionName } from '#/schemas/index.ts';
+import { ContentProblemsError, formatProblem } from '#/lib/gate/problem.ts';
+import { checkContent } from '#/lib/gate/check-content.ts';
+import { NEW_TYPES, newEntryName, newEntryText } from '#/lib/content/new-entry.ts';
+import { buildDate } from '#/lib/content/publishing.ts';
+import { contentDir, displayPath, loadSettings } from '#/lib/site/settings.ts';
+import { absoluteUrl, entryPath, paths } from '#/lib/site/urls.ts';
 
 const USAGE = `用法：npm run new -- 类型 "中文标题"
 类型：${NEW_TYPES.map((t) => `${t}（${contentTypeOf(t).names.staff}）`).join('、')}

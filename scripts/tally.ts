@@ -8,16 +8,16 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { eventSchema } from '../src/schemas/events.ts';
-import { imagePath, schemaContext } from '../src/schemas/context.ts';
-import { checkContent } from '../src/lib/gate/check-content.ts';
-import { ContentProblemsError, formatProblem, sortProblems, type Problem } from '../src/lib/gate/problem.ts';
-import { contentDir, displayPath, loadSettings } from '../src/lib/settings.ts';
-import { eventMarkdown, planImport, readSheet } from '../src/lib/event-import.ts';
-import { BREAKDOWNS, qualityProblems, roundAudience, type Breakdown, type EventRecord } from '../src/lib/tally.ts';
-import { campaignReport, FORMATS, renderReports, type Format } from '../src/lib/tally-report.ts';
-import { tallyRecords } from '../src/lib/tally-records.ts';
-import { buildDate } from '../src/lib/publishing.ts';
+import { eventSchema } from '#/schemas/events.ts';
+import { imagePath, schemaContext } from '#/schemas/context.ts';
+import { checkContent } from '#/lib/gate/check-content.ts';
+import { ContentProblemsError, formatProblem, sortProblems, type Problem } from '#/lib/gate/problem.ts';
+import { contentDir, displayPath, loadSettings } from '#/lib/site/settings.ts';
+import { eventMarkdown, planImport, readSheet } from '#/lib/tally/event-import.ts';
+import { BREAKDOWNS, qualityProblems, roundAudience, type Breakdown, type EventRecord } from '#/lib/tally/tally.ts';
+import { campaignReport, FORMATS, renderReports, type Format } from '#/lib/tally/report.ts';
+import { tallyRecords } from '#/lib/tally/records.ts';
+import { buildDate } from '#/lib/content/publishing.ts';
 
 const USAGE = `用法：
   npm run tally -- [--campaign 活动文件名] [--by town|month|format|organizer]… [--format table|json|csv|md] [--check]

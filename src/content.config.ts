@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { imagePath, schemaContext } from './schemas/context.ts';
 import { COLLECTION_NAMES, CONTENT_TYPES, ENTRY_PATTERN, entryIdFromPath, type CollectionName } from './schemas/index.ts';
-import { contentDir } from './lib/settings.ts';
+import { contentDir } from './lib/site/settings.ts';
 import { site } from './site.ts';
 
 /** Every collection reads `<content>/<name>/`; an entry's id is its file name. */

@@ -1,4 +1,4 @@
 interface ImportMetaEnv {
-  /** See src/lib/render-key.ts. */
+  /** See src/lib/build/render-key.ts. */
   readonly JINDU_RENDER_KEY?: string;
 }

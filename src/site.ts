@@ -1,5 +1,5 @@
 /** The site settings for this build, read once from the content folder, and the logo drawn from them. */
-import { contentDir, loadLogo, loadSettings } from './lib/settings.ts';
+import { contentDir, loadLogo, loadSettings } from './lib/site/settings.ts';
 
 export const site = loadSettings();
 

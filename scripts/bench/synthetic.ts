@@ -5,7 +5,7 @@
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadSettings } from '../../src/lib/settings.ts';
+import { loadSettings } from '#/lib/site/settings.ts';
 
 const SENTENCES = [
   '镇禁毒办组织干部和志愿者走进村居，向群众讲解毒品的危害和识别方法。',

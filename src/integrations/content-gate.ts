@@ -6,9 +6,9 @@
  * overlay, and the server keeps running.
  */
 import type { AstroIntegrationLogger, HookParameters } from 'astro';
-import { checkContent } from '../lib/gate/check-content.ts';
-import { ContentProblemsError, formatProblem, programFault, sortProblems } from '../lib/gate/problem.ts';
-import { contentDir, loadSettings } from '../lib/settings.ts';
+import { checkContent } from '#/lib/gate/check-content.ts';
+import { ContentProblemsError, formatProblem, programFault, sortProblems } from '#/lib/gate/problem.ts';
+import { contentDir, loadSettings } from '#/lib/site/settings.ts';
 import type { SiteBuild } from './site-build.ts';
 
 /**

@@ -9,8 +9,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildDate } from '../lib/publishing.ts';
-import { loadSettings } from '../lib/settings.ts';
+import { buildDate } from '#/lib/content/publishing.ts';
+import { loadSettings } from '#/lib/site/settings.ts';
 import { stageOutput, publish, type Staging } from './atomic-publish.ts';
 import { runGate, watchContent } from './content-gate.ts';
 import { checkOutput } from './output-checks.ts';

@@ -9,13 +9,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
-import { digest, PassedKeys, sourceDigest } from '../lib/build-cache.ts';
-import { yearOf } from '../lib/dates.ts';
-import { ContentProblemsError, type Problem } from '../lib/gate/problem.ts';
-import { entriesByPage, pageProblems } from '../lib/output-checks.ts';
-import { imageMetadataProblems } from '../lib/output-images.ts';
-import { loadAllowlist } from '../lib/privacy/guard.ts';
-import { contentDir } from '../lib/settings.ts';
+import { digest, PassedKeys, sourceDigest } from '#/lib/build/build-cache.ts';
+import { yearOf } from '#/lib/core/dates.ts';
+import { ContentProblemsError, type Problem } from '#/lib/gate/problem.ts';
+import { entriesByPage, pageProblems } from '#/lib/build/output-checks.ts';
+import { imageMetadataProblems } from '#/lib/build/output-images.ts';
+import { loadAllowlist } from '#/lib/privacy/guard.ts';
+import { contentDir } from '#/lib/site/settings.ts';
 import { contentOf, pagesOf, type SiteBuild } from './site-build.ts';
 
 /** The code the checks run: a change to any of it checks everything again. */

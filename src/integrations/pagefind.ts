@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import { close, createIndex, type PagefindServiceConfig } from 'pagefind';
-import { digest, reuseOrProduceDir } from '../lib/build-cache.ts';
+import { digest, reuseOrProduceDir } from '#/lib/build/build-cache.ts';
 import { pagesOf, startBackground, type SiteBuild } from './site-build.ts';
 
 export const PAGEFIND_DIR = 'pagefind';

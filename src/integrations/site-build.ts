@@ -3,9 +3,9 @@
  * to each step: no step keeps state in its module, so a build can run twice in
  * one process and the order of the steps is written in one place (./index.ts).
  */
-import type { ContentCheck } from '../lib/gate/check-content.ts';
-import { builtPages, type BuiltPage } from '../lib/output-checks.ts';
-import type { SiteSettings } from '../schemas/site.ts';
+import type { ContentCheck } from '#/lib/gate/check-content.ts';
+import { builtPages, type BuiltPage } from '#/lib/build/output-checks.ts';
+import type { SiteSettings } from '#/schemas/site.ts';
 
 export interface SiteBuild {
   settings: SiteSettings;

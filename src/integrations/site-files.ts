@@ -5,9 +5,9 @@
  */
 import { writeFile } from 'node:fs/promises';
 import type { HookParameters } from 'astro';
-import { renderHeadersFile } from '../lib/security-headers.ts';
-import { renderRobots, renderSitemap } from '../lib/sitemap.ts';
-import { paths } from '../lib/urls.ts';
+import { renderHeadersFile } from '#/lib/build/security-headers.ts';
+import { renderRobots, renderSitemap } from '#/lib/formats/sitemap.ts';
+import { paths } from '#/lib/site/urls.ts';
 
 export async function writeSiteFiles({ dir, pages, logger }: HookParameters<'astro:build:done'>, siteUrl: string): Promise<void> {
   const pathnames = pages.map((p) => (p.pathname === '' ? '/' : `/${p.pathname}`));

@@ -2,10 +2,10 @@
  * What a letter's long image shows, from the letter's fields: shared by the
  * site build and `npm run letter-image` (which adds a school's name).
  */
-import { formatChineseDate } from '../lib/dates.ts';
-import { absoluteUrl, paths } from '../lib/urls.ts';
-import type { EntryData } from '../schemas/index.ts';
-import type { SiteSettings } from '../schemas/site.ts';
+import { formatChineseDate } from '#/lib/core/dates.ts';
+import { absoluteUrl, paths } from '#/lib/site/urls.ts';
+import type { EntryData } from '#/schemas/index.ts';
+import type { SiteSettings } from '#/schemas/site.ts';
 import { letterBlocks } from './letter-blocks.ts';
 import { qrModules } from './qr.ts';
 import type { Brand, LetterInput } from './templates.ts';

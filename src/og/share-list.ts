@@ -4,10 +4,10 @@
  * page renders, from the content gate's entries, so the images can be drawn
  * while the pages are (src/integrations/share-images/).
  */
-import { chineseWeekday, formatChineseDate } from '../lib/dates.ts';
-import { validEntries, type CheckedEntry } from '../lib/gate/check-content.ts';
-import { isPublic, isUpcoming } from '../lib/publishing.ts';
-import { absoluteUrl, entryPath, paths } from '../lib/urls.ts';
+import { chineseWeekday, formatChineseDate } from '#/lib/core/dates.ts';
+import { validEntries, type CheckedEntry } from '#/lib/gate/check-content.ts';
+import { isPublic, isUpcoming } from '#/lib/content/publishing.ts';
+import { absoluteUrl, entryPath, paths } from '#/lib/site/urls.ts';
 import {
   COLLECTION_NAMES,
   CONTENT_TYPES,
@@ -15,8 +15,8 @@ import {
   type CollectionName,
   type EntryData,
   type ShareCardText,
-} from '../schemas/index.ts';
-import type { SiteSettings } from '../schemas/site.ts';
+} from '#/schemas/index.ts';
+import type { SiteSettings } from '#/schemas/site.ts';
 import { brandOf, letterInputs } from './letter-inputs.ts';
 import { qrModules } from './qr.ts';
 import type { ShareDrawing } from './templates.ts';

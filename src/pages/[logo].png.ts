@@ -1,7 +1,7 @@
-/** The city's logo, drawn from site.yaml's `logo` at build time (src/lib/logo.ts); no route when there is none. */
+/** The city's logo, drawn from site.yaml's `logo` at build time (src/lib/site/logo.ts); no route when there is none. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { withRenderKey } from '../lib/render-key.ts';
-import { logo } from '../site.ts';
+import { withRenderKey } from '#/lib/build/render-key.ts';
+import { logo } from '#/site.ts';
 
 export const getStaticPaths = (() => withRenderKey(logo ? [{ params: { logo: logo.name } }] : [])) satisfies GetStaticPaths;
 

@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { CONTENT_TYPES } from '../schemas/index.ts';
-import { toInstant } from '../lib/dates.ts';
-import { renderFeed } from '../lib/feed.ts';
-import { absoluteUrl, paths } from '../lib/urls.ts';
-import { newsCatalog } from '../queries/news.ts';
-import { site } from '../site.ts';
+import { CONTENT_TYPES } from '#/schemas/index.ts';
+import { toInstant } from '#/lib/core/dates.ts';
+import { renderFeed } from '#/lib/formats/feed.ts';
+import { absoluteUrl, paths } from '#/lib/site/urls.ts';
+import { newsCatalog } from '#/queries/news.ts';
+import { site } from '#/site.ts';
 
 /** Items in the feed: readers need the recent news, not the whole archive. */
 const FEED_SIZE = 50;

@@ -1,7 +1,7 @@
-/** Education bases, by town in the settings' order, drafts left out (grouped by kind in src/lib/place.ts). */
+/** Education bases, by town in the settings' order, drafts left out (grouped by kind in src/lib/site/place.ts). */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { isPublic } from '../lib/publishing.ts';
-import { site } from '../site.ts';
+import { isPublic } from '#/lib/content/publishing.ts';
+import { site } from '#/site.ts';
 import { today } from './build-day.ts';
 
 export type BaseEntry = CollectionEntry<'bases'>;

@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { isPublic } from '../lib/publishing.ts';
-import { breakdown, totalsOf, type BreakdownRow, type CampaignRecord, type EventRecord, type Totals } from '../lib/tally.ts';
-import { site } from '../site.ts';
+import { isPublic } from '#/lib/content/publishing.ts';
+import { breakdown, totalsOf, type BreakdownRow, type CampaignRecord, type EventRecord, type Totals } from '#/lib/tally/tally.ts';
+import { site } from '#/site.ts';
 import { today } from './build-day.ts';
 
 export type CampaignEntry = CollectionEntry<'campaigns'>;

@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { isPublic, isUpcoming } from '../lib/publishing.ts';
+import { isPublic, isUpcoming } from '#/lib/content/publishing.ts';
 import { today } from './build-day.ts';
 
 export type LectureEntry = CollectionEntry<'lectures'>;

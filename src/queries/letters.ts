@@ -1,6 +1,6 @@
 /** Letters to parents, newest first, drafts and scheduled ones left out. */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { isPublic } from '../lib/publishing.ts';
+import { isPublic } from '#/lib/content/publishing.ts';
 import { today } from './build-day.ts';
 
 export type LetterEntry = CollectionEntry<'letters'>;

@@ -4,11 +4,11 @@
  * up here instead of re-reading and re-sorting the collection each time.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { yearOf } from '../lib/dates.ts';
-import { isPublic } from '../lib/publishing.ts';
-import { buildRelatedIndex, relatedIds } from '../lib/related.ts';
-import { tagSlug } from '../lib/urls.ts';
-import { NEWS_CATEGORIES } from '../schemas/news.ts';
+import { yearOf } from '#/lib/core/dates.ts';
+import { isPublic } from '#/lib/content/publishing.ts';
+import { buildRelatedIndex, relatedIds } from '#/lib/content/related.ts';
+import { tagSlug } from '#/lib/site/urls.ts';
+import { NEWS_CATEGORIES } from '#/schemas/news.ts';
 import { today } from './build-day.ts';
 
 export type NewsEntry = CollectionEntry<'news'>;

@@ -1,6 +1,6 @@
 /** The site's own pages (关于本站, 联系我们, 求助): the office's words for them, when it wrote any. */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { PAGE_IDS } from '../schemas/pages.ts';
+import type { PAGE_IDS } from '#/schemas/pages.ts';
 
 export type SitePageEntry = CollectionEntry<'pages'>;
 

@@ -4,10 +4,10 @@
  * an image that was not built.
  */
 import { getCollection } from 'astro:content';
-import { shareImagesOf, type ShareImage, type ShareSources } from '../og/share-list.ts';
-import { COLLECTION_NAMES } from '../schemas/index.ts';
-import { paths } from '../lib/urls.ts';
-import { site } from '../site.ts';
+import { shareImagesOf, type ShareImage, type ShareSources } from '#/og/share-list.ts';
+import { COLLECTION_NAMES } from '#/schemas/index.ts';
+import { paths } from '#/lib/site/urls.ts';
+import { site } from '#/site.ts';
 import { today } from './build-day.ts';
 
 async function loadShareImages(): Promise<ShareImage[]> {

@@ -1,7 +1,7 @@
 /** Prevention topics, by kind then the order staff gave them, drafts left out. */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { TOPIC_KINDS } from '../schemas/topics.ts';
-import { isPublic } from '../lib/publishing.ts';
+import { TOPIC_KINDS } from '#/schemas/topics.ts';
+import { isPublic } from '#/lib/content/publishing.ts';
 import { today } from './build-day.ts';
 
 export type TopicEntry = CollectionEntry<'topics'>;

@@ -5,9 +5,9 @@
  * messages for value rules are written here, next to the rule.
  */
 import { z } from 'astro/zod';
-import { isIsoDateShape, isRealDate, isClockTime, lastDayOfMonth } from '../lib/dates.ts';
-import { isAsciiSlug } from '../lib/slug.ts';
-import { badFieldCharacter, badFieldMessage } from '../lib/gate/characters.ts';
+import { isIsoDateShape, isRealDate, isClockTime, lastDayOfMonth } from '#/lib/core/dates.ts';
+import { isAsciiSlug } from '#/lib/core/slug.ts';
+import { badFieldCharacter, badFieldMessage } from '#/lib/gate/characters.ts';
 
 export interface FieldInfo {
   /** What staff call the field, in Chinese: 发布日期. */

@@ -1,8 +1,8 @@
 /**
  * The content model in one table: one entry per content type, and everything
  * else derives from it. `src/content.config.ts` makes the collections, the
- * gate reads the folders and cross-references, `src/lib/urls.ts` builds the
- * addresses, `src/lib/publishing.ts` schedules, `npm run new` scaffolds, the
+ * gate reads the folders and cross-references, `src/lib/site/urls.ts` builds the
+ * addresses, `src/lib/content/publishing.ts` schedules, `npm run new` scaffolds, the
  * share-image list draws the cards and the header lists the sections, all from
  * here. Adding a content type: see CONTRIBUTING.md.
  */

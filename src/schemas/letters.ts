@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isRealDate } from '../lib/dates.ts';
+import { isRealDate } from '#/lib/core/dates.ts';
 import { count, describe, draftFlag, entry, isoDate, oneOf, sampleFlag, text } from './fields.ts';
 
 export const LETTER_OCCASIONS = ['寒假', '暑假', '开学', '国际禁毒日', '其他'] as const;

@@ -3,8 +3,8 @@
  * city's site. Nothing city-specific lives in `src/`.
  */
 import { z } from 'astro/zod';
-import { AA_TEXT, contrastRatio, isHexColor } from '../lib/color.ts';
-import { isAsciiSlug } from '../lib/slug.ts';
+import { AA_TEXT, contrastRatio, isHexColor } from '#/lib/core/color.ts';
+import { isAsciiSlug } from '#/lib/core/slug.ts';
 import { describe, entry, oneOf, text } from './fields.ts';
 
 /** A value that must be replaced before launch; the footer shows it as a placeholder. */
@@ -149,7 +149,7 @@ export const siteSchema = entry({
       message: `主色和强调色与白色的对比度须不低于 ${AA_TEXT}:1，请换深一些的颜色`,
     },
   ),
-  /** Optional logo (SVG, PNG, JPEG or WebP), relative to the content folder; src/lib/logo.ts checks and redraws it. */
+  /** Optional logo (SVG, PNG, JPEG or WebP), relative to the content folder; src/lib/site/logo.ts checks and redraws it. */
   logo: describe(z.string().refine(isPlainPath, { message: '应填写内容文件夹里的图片文件名（示例：logo.svg）' }), {
     label: '网站标志',
     example: 'logo.svg',

@@ -7,9 +7,9 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/gate/check-content.ts';
-import { formatProblem } from '../../src/lib/gate/problem.ts';
-import { loadSettings } from '../../src/lib/settings.ts';
+import { checkContent } from '#/lib/gate/check-content.ts';
+import { formatProblem } from '#/lib/gate/problem.ts';
+import { loadSettings } from '#/lib/site/settings.ts';
 import { news } from './temp-site.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/other-city');

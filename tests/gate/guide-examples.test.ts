@@ -8,9 +8,9 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/gate/check-content.ts';
-import { loadSettings } from '../../src/lib/settings.ts';
-import { COLLECTION_NAMES } from '../../src/schemas/index.ts';
+import { checkContent } from '#/lib/gate/check-content.ts';
+import { loadSettings } from '#/lib/site/settings.ts';
+import { COLLECTION_NAMES } from '#/schemas/index.ts';
 
 const guide = readFileSync(path.resolve('content/README.md'), 'utf8');
 const work = mkdtempSync(path.join(tmpdir(), 'guide-'));

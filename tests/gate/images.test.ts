@@ -11,9 +11,9 @@ import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/gate/check-content.ts';
-import { formatProblem } from '../../src/lib/gate/problem.ts';
-import { loadSettings } from '../../src/lib/settings.ts';
+import { checkContent } from '#/lib/gate/check-content.ts';
+import { formatProblem } from '#/lib/gate/problem.ts';
+import { loadSettings } from '#/lib/site/settings.ts';
 import { pngChunk } from '../helpers/image-bytes.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/other-city');

@@ -7,10 +7,10 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/gate/check-content.ts';
-import { NEW_TYPES, newEntryName } from '../../src/lib/new-entry.ts';
-import { parseMarkdown } from '../../src/lib/frontmatter.ts';
-import { loadSettings } from '../../src/lib/settings.ts';
+import { checkContent } from '#/lib/gate/check-content.ts';
+import { NEW_TYPES, newEntryName } from '#/lib/content/new-entry.ts';
+import { parseMarkdown } from '#/lib/gate/frontmatter.ts';
+import { loadSettings } from '#/lib/site/settings.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'new-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -7,10 +7,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import type { AstroIntegrationLogger } from 'astro';
-import { jinduSite } from '../../src/integrations/index.ts';
-import { ContentProblemsError } from '../../src/lib/gate/problem.ts';
-import { tallyRecords } from '../../src/lib/tally-records.ts';
-import { totalsOf } from '../../src/lib/tally.ts';
+import { jinduSite } from '#/integrations/index.ts';
+import { ContentProblemsError } from '#/lib/gate/problem.ts';
+import { tallyRecords } from '#/lib/tally/records.ts';
+import { totalsOf } from '#/lib/tally/tally.ts';
 import { BUILD_DAY, news, useTempSite } from './temp-site.ts';
 
 const site = useTempSite();

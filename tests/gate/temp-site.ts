@@ -6,9 +6,9 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import { checkContent, type ContentCheck } from '../../src/lib/gate/check-content.ts';
-import { formatProblem } from '../../src/lib/gate/problem.ts';
-import { loadSettings } from '../../src/lib/settings.ts';
+import { checkContent, type ContentCheck } from '#/lib/gate/check-content.ts';
+import { formatProblem } from '#/lib/gate/problem.ts';
+import { loadSettings } from '#/lib/site/settings.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/other-city');
 

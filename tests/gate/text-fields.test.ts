@@ -7,8 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ContentProblemsError } from '../../src/lib/gate/problem.ts';
-import { loadSettings } from '../../src/lib/settings.ts';
+import { ContentProblemsError } from '#/lib/gate/problem.ts';
+import { loadSettings } from '#/lib/site/settings.ts';
 import { news, useTempSite } from './temp-site.ts';
 
 const site = useTempSite();

@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { paths } from '../../src/lib/urls.ts';
+import { paths } from '#/lib/site/urls.ts';
 import { browseBuiltSite } from './browser.ts';
 import { SITES, readPage } from './sites.ts';
 

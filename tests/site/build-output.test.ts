@@ -4,14 +4,14 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { parseCsv } from '../../src/lib/event-import.ts';
+import { parseCsv } from '#/lib/tally/event-import.ts';
 import { parse, type HTMLElement } from 'node-html-parser';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/gate/check-content.ts';
-import { loadSettings } from '../../src/lib/settings.ts';
-import { paths } from '../../src/lib/urls.ts';
-import { ELDER_MODE_SCRIPT } from '../../src/lib/elder-mode.ts';
+import { checkContent } from '#/lib/gate/check-content.ts';
+import { loadSettings } from '#/lib/site/settings.ts';
+import { paths } from '#/lib/site/urls.ts';
+import { ELDER_MODE_SCRIPT } from '#/lib/site/elder-mode.ts';
 import { BUILD_DATE, SITES, builtPages, pageExists, readPage } from './sites.ts';
 
 const site = SITES.main;

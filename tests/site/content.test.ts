@@ -7,9 +7,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/gate/check-content.ts';
-import { loadSettings } from '../../src/lib/settings.ts';
-import { paths } from '../../src/lib/urls.ts';
+import { checkContent } from '#/lib/gate/check-content.ts';
+import { loadSettings } from '#/lib/site/settings.ts';
+import { paths } from '#/lib/site/urls.ts';
 import { SITES, builtPages, readPage } from './sites.ts';
 
 const site = SITES.main;

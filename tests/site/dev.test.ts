@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { paths } from '../../src/lib/urls.ts';
+import { paths } from '#/lib/site/urls.ts';
 import { ROOT, SITES, buildEnv } from './sites.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'dev-'));

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filesUnder } from '../../src/lib/output-checks.ts';
-import { paths } from '../../src/lib/urls.ts';
+import { filesUnder } from '#/lib/build/output-checks.ts';
+import { paths } from '#/lib/site/urls.ts';
 import { ROOT, SITES, buildEnv } from './sites.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'drafts-'));

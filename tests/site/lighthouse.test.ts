@@ -10,7 +10,7 @@
 import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { paths } from '../../src/lib/urls.ts';
+import { paths } from '#/lib/site/urls.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './browser.ts';
 import { serve } from './serve.ts';
 import { SITES } from './sites.ts';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, expect, it } from 'vitest';
-import { LOGO_SIZE } from '../../src/lib/logo.ts';
+import { LOGO_SIZE } from '#/lib/site/logo.ts';
 import { ROOT, SITES, buildEnv } from './sites.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'logo-build-'));

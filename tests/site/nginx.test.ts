@@ -20,7 +20,7 @@ import {
   SEARCH_WORKER_CSP,
   SEARCH_WORKER_PATH,
   renderHeadersFile,
-} from '../../src/lib/security-headers.ts';
+} from '#/lib/build/security-headers.ts';
 import { launchChromium } from './browser.ts';
 import { ROOT, SITES } from './sites.ts';
 

@@ -9,12 +9,12 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { faviconSvg } from '../../src/lib/favicon.ts';
-import { BODY_IMAGE_MAX_WIDTH } from '../../src/lib/markdown-plugins.ts';
-import { imageMetadataProblems } from '../../src/lib/output-images.ts';
-import { placeStem } from '../../src/lib/place.ts';
-import { loadSettings } from '../../src/lib/settings.ts';
-import { paths } from '../../src/lib/urls.ts';
+import { faviconSvg } from '#/lib/site/favicon.ts';
+import { BODY_IMAGE_MAX_WIDTH } from '#/lib/content/markdown-plugins.ts';
+import { imageMetadataProblems } from '#/lib/build/output-images.ts';
+import { placeStem } from '#/lib/site/place.ts';
+import { loadSettings } from '#/lib/site/settings.ts';
+import { paths } from '#/lib/site/urls.ts';
 import { SITES, builtPages, readPage } from './sites.ts';
 
 const site = SITES.otherCity;

@@ -10,11 +10,11 @@ import ICAL from 'ical.js';
 import { parse } from 'node-html-parser';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
-import { restoreCell } from '../../src/lib/csv.ts';
-import { parseCsv } from '../../src/lib/event-import.ts';
-import { checkContent } from '../../src/lib/gate/check-content.ts';
-import { loadSettings } from '../../src/lib/settings.ts';
-import { paths } from '../../src/lib/urls.ts';
+import { restoreCell } from '#/lib/formats/csv.ts';
+import { parseCsv } from '#/lib/tally/event-import.ts';
+import { checkContent } from '#/lib/gate/check-content.ts';
+import { loadSettings } from '#/lib/site/settings.ts';
+import { paths } from '#/lib/site/urls.ts';
 import { SITES, readPage, type SiteUnderTest } from './sites.ts';
 
 const entriesOf = (site: SiteUnderTest, collection: string) =>

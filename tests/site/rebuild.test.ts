@@ -1,7 +1,7 @@
 /**
  * Rebuilds reuse what did not change, and nothing else: share images are
  * drawn once, pages are reused from the last build (Astro's incremental build,
- * keyed by src/lib/render-key.ts) and the search index and page checks are
+ * keyed by src/lib/build/render-key.ts) and the search index and page checks are
  * kept. After an edit, the site shows the edit everywhere it appears.
  */
 import { spawnSync } from 'node:child_process';
@@ -9,9 +9,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { filesUnder } from '../../src/lib/output-checks.ts';
+import { filesUnder } from '#/lib/build/output-checks.ts';
 import { stages } from '../../scripts/bench/measure.ts';
-import { paths } from '../../src/lib/urls.ts';
+import { paths } from '#/lib/site/urls.ts';
 import { ROOT, SITES, buildEnv } from './sites.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'rebuild-'));

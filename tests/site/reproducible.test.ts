@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { filesUnder } from '../../src/lib/output-checks.ts';
+import { filesUnder } from '#/lib/build/output-checks.ts';
 import { ROOT, SITES, buildEnv } from './sites.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'repro-'));

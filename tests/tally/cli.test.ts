@@ -8,9 +8,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeF
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/gate/check-content.ts';
-import { parseCsv } from '../../src/lib/event-import.ts';
-import { loadSettings } from '../../src/lib/settings.ts';
+import { checkContent } from '#/lib/gate/check-content.ts';
+import { parseCsv } from '#/lib/tally/event-import.ts';
+import { loadSettings } from '#/lib/site/settings.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'tally-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

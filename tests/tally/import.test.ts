@@ -16,11 +16,11 @@ import {
   parseCsv,
   planImport,
   readSheet,
-} from '../../src/lib/event-import.ts';
-import { imagePath, schemaContext } from '../../src/schemas/context.ts';
-import { eventSchema } from '../../src/schemas/events.ts';
-import { parseMarkdown } from '../../src/lib/frontmatter.ts';
-import { loadSettings } from '../../src/lib/settings.ts';
+} from '#/lib/tally/event-import.ts';
+import { imagePath, schemaContext } from '#/schemas/context.ts';
+import { eventSchema } from '#/schemas/events.ts';
+import { parseMarkdown } from '#/lib/gate/frontmatter.ts';
+import { loadSettings } from '#/lib/site/settings.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'import-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

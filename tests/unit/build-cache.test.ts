@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { digest, linkOrCopy, linkOrCopyTree, PassedKeys, reuseOrProduceDir, sourceDigest } from '../../src/lib/build-cache.ts';
+import { digest, linkOrCopy, linkOrCopyTree, PassedKeys, reuseOrProduceDir, sourceDigest } from '#/lib/build/build-cache.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'build-cache-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

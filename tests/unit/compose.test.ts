@@ -6,11 +6,11 @@
 import satori from 'satori';
 import sharp from 'sharp';
 import { describe, expect, it, vi } from 'vitest';
-import { drawPngs, splitSvg, type Drawing } from '../../src/og/compose.ts';
-import { h } from '../../src/og/element.ts';
-import { FONT_FAMILY, ogFonts } from '../../src/og/fonts.ts';
-import { indexedPng } from '../../src/og/png.ts';
-import { leadTile, lecturePoster, shareCard } from '../../src/og/templates.ts';
+import { drawPngs, splitSvg, type Drawing } from '#/og/compose.ts';
+import { h } from '#/og/element.ts';
+import { FONT_FAMILY, ogFonts } from '#/og/fonts.ts';
+import { indexedPng } from '#/og/png.ts';
+import { leadTile, lecturePoster, shareCard } from '#/og/templates.ts';
 
 const brand = { siteName: '青禾禁毒', publisher: '青禾县禁毒委员会办公室', primary: '#2e6b3a', accent: '#8a3b12' };
 const POOL =
@@ -115,7 +115,7 @@ describe('composed share images', () => {
     // A fresh module each time, so nothing rasterised for one drawing is reused by the next.
     const freshDrawPngs = async () => {
       vi.resetModules();
-      return (await import('../../src/og/compose.ts')).drawPngs;
+      return (await import('#/og/compose.ts')).drawPngs;
     };
     const together = await (await freshDrawPngs())(cards);
     for (const [i, card] of cards.entries()) {

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { confineFile, confineMessage } from '../../src/lib/gate/confine.ts';
+import { confineFile, confineMessage } from '#/lib/gate/confine.ts';
 
 let base: string;
 let root: string;

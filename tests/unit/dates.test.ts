@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseWeekday, dateInZone, formatChineseDate, isClockTime, isRealDate, lastDayOfMonth, toInstant } from '../../src/lib/dates.ts';
+import { chineseWeekday, dateInZone, formatChineseDate, isClockTime, isRealDate, lastDayOfMonth, toInstant } from '#/lib/core/dates.ts';
 
 describe('isRealDate', () => {
   it.each([

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cacheFile } from '../../src/og/render.ts';
-import type { ShareImage } from '../../src/og/share-list.ts';
+import { cacheFile } from '#/og/render.ts';
+import type { ShareImage } from '#/og/share-list.ts';
 
 const cacheDir = mkdtempSync(path.join(tmpdir(), 'draw-ahead-'));
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));

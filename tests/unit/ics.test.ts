@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { escapeText, foldLine, renderCalendar, type CalendarEvent } from '../../src/lib/ics.ts';
+import { escapeText, foldLine, renderCalendar, type CalendarEvent } from '#/lib/formats/ics.ts';
 
 describe('iCalendar', () => {
   const ics = renderCalendar({

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ContentProblemsError } from '../../src/lib/gate/problem.ts';
-import { LOGO_SIZE, logoPng, readLogo, svgProblem } from '../../src/lib/logo.ts';
-import { loadLogo, loadSettings } from '../../src/lib/settings.ts';
+import { ContentProblemsError } from '#/lib/gate/problem.ts';
+import { LOGO_SIZE, logoPng, readLogo, svgProblem } from '#/lib/site/logo.ts';
+import { loadLogo, loadSettings } from '#/lib/site/settings.ts';
 
 const SVG_NS = 'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"';
 const svg = (inner: string, attrs = 'viewBox="0 0 100 100"') => `<svg ${SVG_NS} ${attrs}>${inner}</svg>`;

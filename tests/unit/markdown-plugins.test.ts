@@ -1,7 +1,7 @@
 /** The site's additions to Markdown rendering, on Sätteri's real output. */
 import { markdownToHtml } from 'satteri';
 import { expect, it } from 'vitest';
-import { BODY_IMAGE_MAX_WIDTH, sitePresentation } from '../../src/lib/markdown-plugins.ts';
+import { BODY_IMAGE_MAX_WIDTH, sitePresentation } from '#/lib/content/markdown-plugins.ts';
 
 const render = (markdown: string) => markdownToHtml(markdown, { hastPlugins: [sitePresentation] }).html;
 

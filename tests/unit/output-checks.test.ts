@@ -1,7 +1,7 @@
 /** The checks on each built page read its title, text, alt texts and meta contents, and find an empty <main> or body. */
 import { describe, expect, it } from 'vitest';
-import type { CheckedEntry } from '../../src/lib/gate/check-content.ts';
-import { pageProblems } from '../../src/lib/output-checks.ts';
+import type { CheckedEntry } from '#/lib/gate/check-content.ts';
+import { pageProblems } from '#/lib/build/output-checks.ts';
 
 const options = { allow: new Set<string>(), latestYear: 2026 };
 const entry = { file: 'content/news/x.md', bodyLine: 8, body: '正文' } as CheckedEntry;

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { faviconSvg } from '../../src/lib/favicon.ts';
-import { imageMetadataProblems } from '../../src/lib/output-images.ts';
+import { faviconSvg } from '#/lib/site/favicon.ts';
+import { imageMetadataProblems } from '#/lib/build/output-images.ts';
 import { pngChunk } from '../helpers/image-bytes.ts';
 
 let dir: string;

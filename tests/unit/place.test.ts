@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mapHeaders } from '../../src/lib/event-import.ts';
-import { faviconSvg } from '../../src/lib/favicon.ts';
-import { imageMetadataProblems } from '../../src/lib/output-images.ts';
-import { basesByKindAndTown, basesTitle, listInChinese, placeStem, townWord } from '../../src/lib/place.ts';
-import { searchHint } from '../../src/lib/search-hint.ts';
+import { mapHeaders } from '#/lib/tally/event-import.ts';
+import { faviconSvg } from '#/lib/site/favicon.ts';
+import { imageMetadataProblems } from '#/lib/build/output-images.ts';
+import { basesByKindAndTown, basesTitle, listInChinese, placeStem, townWord } from '#/lib/site/place.ts';
+import { searchHint } from '#/lib/content/search-hint.ts';
 
 const KINDS = [
   { name: '禁毒教育馆', slug: 'guan', description: '县里的禁毒教育展馆' },

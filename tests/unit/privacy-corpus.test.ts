@@ -6,7 +6,7 @@
  * prints the same figures as a table, for this detector or an older one.
  */
 import { describe, expect, it } from 'vitest';
-import { findPersonalData } from '../../src/lib/privacy/detectors.ts';
+import { findPersonalData } from '#/lib/privacy/detectors.ts';
 import { contentSentences, namedPeople, ordinarySentences } from '../fixtures/privacy/corpus.ts';
 
 const YEAR = 2026;

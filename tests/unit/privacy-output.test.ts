@@ -6,7 +6,7 @@
  */
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { pageProblems } from '../../src/lib/output-checks.ts';
+import { pageProblems } from '#/lib/build/output-checks.ts';
 
 const options = { allow: new Set<string>(), latestYear: 2026 };
 const page = (main: string) =>

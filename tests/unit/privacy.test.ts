@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { canonicalValue, findPersonalData, maskPersonalData, maskValue, type FindingKind } from '../../src/lib/privacy/detectors.ts';
-import { idCheckDigit, isLegacyResidentId, isResidentId, passesLuhn } from '../../src/lib/privacy/id-card.ts';
-import { personalDataProblems } from '../../src/lib/privacy/guard.ts';
-import { lineLocator, normalizeForScan } from '../../src/lib/privacy/normalize.ts';
+import { canonicalValue, findPersonalData, maskPersonalData, maskValue, type FindingKind } from '#/lib/privacy/detectors.ts';
+import { idCheckDigit, isLegacyResidentId, isResidentId, passesLuhn } from '#/lib/privacy/id-card.ts';
+import { personalDataProblems } from '#/lib/privacy/guard.ts';
+import { lineLocator, normalizeForScan } from '#/lib/privacy/normalize.ts';
 
 const YEAR = 2026;
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderKey, type RenderInputs } from '../../src/lib/render-key.ts';
+import { renderKey, type RenderInputs } from '#/lib/build/render-key.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'render-key-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

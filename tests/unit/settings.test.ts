@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contentDir, loadSettings, parseSettings } from '../../src/lib/settings.ts';
-import { ContentProblemsError, type Problem } from '../../src/lib/gate/problem.ts';
+import { contentDir, loadSettings, parseSettings } from '#/lib/site/settings.ts';
+import { ContentProblemsError, type Problem } from '#/lib/gate/problem.ts';
 
 const qionghai = readFileSync(new URL('../../content/site.yaml', import.meta.url), 'utf8');
 /** The other city's settings: short, and every line known (see lineOf). */

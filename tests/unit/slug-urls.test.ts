@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isAsciiSlug, slugify } from '../../src/lib/slug.ts';
-import { absoluteUrl, categorySlug, paths, tagSlug } from '../../src/lib/urls.ts';
-import { NEWS_CATEGORIES } from '../../src/schemas/news.ts';
+import { isAsciiSlug, slugify } from '#/lib/core/slug.ts';
+import { absoluteUrl, categorySlug, paths, tagSlug } from '#/lib/site/urls.ts';
+import { NEWS_CATEGORIES } from '#/schemas/news.ts';
 
 describe('slugs', () => {
   it('accepts only lower-case ASCII with single hyphens', () => {

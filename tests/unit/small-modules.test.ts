@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { AA_TEXT, contrastRatio } from '../../src/lib/color.ts';
-import { groupDigits, wan } from '../../src/lib/format.ts';
-import { paginate, pageParam } from '../../src/lib/pagination.ts';
-import { buildDate, isPublished, isUpcoming } from '../../src/lib/publishing.ts';
-import { buildRelatedIndex, relatedIds, type Relatable } from '../../src/lib/related.ts';
-import { renderRobots, renderSitemap } from '../../src/lib/sitemap.ts';
-import { totalsOf } from '../../src/lib/tally.ts';
+import { AA_TEXT, contrastRatio } from '#/lib/core/color.ts';
+import { groupDigits, wan } from '#/lib/core/format.ts';
+import { paginate, pageParam } from '#/lib/core/pagination.ts';
+import { buildDate, isPublished, isUpcoming } from '#/lib/content/publishing.ts';
+import { buildRelatedIndex, relatedIds, type Relatable } from '#/lib/content/related.ts';
+import { renderRobots, renderSitemap } from '#/lib/formats/sitemap.ts';
+import { totalsOf } from '#/lib/tally/tally.ts';
 
 describe('pagination', () => {
   const urlOf = (n: number) => (n === 1 ? '/news/' : `/news/page/${n}/`);

@@ -10,10 +10,10 @@ import {
   totalsOf,
   type CampaignRecord,
   type EventRecord,
-} from '../../src/lib/tally.ts';
-import { alignTable, campaignReport, eventsCsv, renderReports } from '../../src/lib/tally-report.ts';
-import { displayWidth } from '../../src/lib/text-width.ts';
-import { parseCsv } from '../../src/lib/event-import.ts';
+} from '#/lib/tally/tally.ts';
+import { alignTable, campaignReport, eventsCsv, renderReports } from '#/lib/tally/report.ts';
+import { displayWidth } from '#/lib/core/text-width.ts';
+import { parseCsv } from '#/lib/tally/event-import.ts';
 
 const campaign: CampaignRecord = {
   id: 'spring',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import Parser from 'rss-parser';
 import { SaxesParser } from 'saxes';
-import { renderFeed, type FeedItem } from '../../src/lib/feed.ts';
-import { renderSitemap } from '../../src/lib/sitemap.ts';
-import { escapeXml, xmlChars } from '../../src/lib/xml.ts';
+import { renderFeed, type FeedItem } from '#/lib/formats/feed.ts';
+import { renderSitemap } from '#/lib/formats/sitemap.ts';
+import { escapeXml, xmlChars } from '#/lib/formats/xml.ts';
 
 /** Throws on anything that is not well-formed XML 1.0 (saxes checks every character). */
 function wellFormed(xml: string): void {

@@ -1,6 +1,6 @@
 /** YAML as content files are read: aliases refused before anything expands them, errors in Chinese. */
 import { describe, expect, it } from 'vitest';
-import { loadYaml, YamlProblem } from '../../src/lib/gate/yaml.ts';
+import { loadYaml, YamlProblem } from '#/lib/gate/yaml.ts';
 
 const problemOf = (source: string) => {
   try {

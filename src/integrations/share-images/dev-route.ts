@@ -3,8 +3,8 @@
  * after the pages instead (./index.ts), from the same list and the same cache.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { cachedPng } from '../../og/render.ts';
-import { shareImages } from '../../queries/share.ts';
+import { cachedPng } from '#/og/render.ts';
+import { shareImages } from '#/queries/share.ts';
 
 export const getStaticPaths = (async () =>
   (await shareImages()).map((image) => ({

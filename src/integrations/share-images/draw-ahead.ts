@@ -10,8 +10,8 @@
 import { fork } from 'node:child_process';
 import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import type { ShareImage } from '../../og/share-list.ts';
-import { missingImages, ogCacheDir } from '../../og/render.ts';
+import type { ShareImage } from '#/og/share-list.ts';
+import { missingImages, ogCacheDir } from '#/og/render.ts';
 
 export interface DrawnAhead {
   /** Cache files the process drew. */

@@ -1,6 +1,6 @@
 /** Draws share images in a child process (./draw-ahead.ts) and reports the files it drew. */
-import type { ShareImage } from '../../og/share-list.ts';
-import { ensureDrawn } from '../../og/render.ts';
+import type { ShareImage } from '#/og/share-list.ts';
+import { ensureDrawn } from '#/og/render.ts';
 
 // If the build goes away (it failed), stop rather than draw for no one.
 process.on('disconnect', () => process.exit(0));

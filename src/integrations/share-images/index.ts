@@ -11,12 +11,12 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { AstroIntegrationLogger, HookParameters } from 'astro';
-import { linkOrCopy } from '../../lib/build-cache.ts';
-import { paths } from '../../lib/urls.ts';
-import { cacheFile, missingImages, ogCacheDir } from '../../og/render.ts';
-import { shareImagesOf, sourcesFromGate, type ShareImage } from '../../og/share-list.ts';
-import type { ShareKind } from '../../og/templates.ts';
-import { contentOf, type SiteBuild } from '../site-build.ts';
+import { linkOrCopy } from '#/lib/build/build-cache.ts';
+import { paths } from '#/lib/site/urls.ts';
+import { cacheFile, missingImages, ogCacheDir } from '#/og/render.ts';
+import { shareImagesOf, sourcesFromGate, type ShareImage } from '#/og/share-list.ts';
+import type { ShareKind } from '#/og/templates.ts';
+import { contentOf, type SiteBuild } from '#/integrations/site-build.ts';
 import { drawAhead, type DrawingAhead } from './draw-ahead.ts';
 
 const KIND_NAMES: Record<ShareKind, string> = { card: '链接卡片', tile: '引导方图', letter: '家长信长图', poster: '宣讲海报' };

@@ -5,11 +5,11 @@
  * dated before what it reports, a date of something done that is still to come).
  */
 import path from 'node:path';
-import { contentTypeOf, type CollectionName } from '../../schemas/index.ts';
-import { displayPath } from '../settings.ts';
-import { qualityProblems } from '../tally.ts';
-import { tallyRecords } from '../tally-records.ts';
-import { tagSlug } from '../urls.ts';
+import { contentTypeOf, type CollectionName } from '#/schemas/index.ts';
+import { displayPath } from '#/lib/site/settings.ts';
+import { qualityProblems } from '#/lib/tally/tally.ts';
+import { tallyRecords } from '#/lib/tally/records.ts';
+import { tagSlug } from '#/lib/site/urls.ts';
 import type { CheckedEntry } from './check-content.ts';
 import { fieldPath, type Problem } from './problem.ts';
 

@@ -10,8 +10,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSyncFn } from 'synckit';
-import { cacheRoot, digest, PassedKeys, sourceDigest } from '../build-cache.ts';
-import { sniffImage, type ImageKind } from '../image-bytes.ts';
+import { cacheRoot, digest, PassedKeys, sourceDigest } from '#/lib/build/build-cache.ts';
+import { sniffImage, type ImageKind } from './image-bytes.ts';
 import { confineFile, confineMessage } from './confine.ts';
 import { readRegularFile } from './read-source.ts';
 import type { Decoded } from './decode-image-worker.ts';
@@ -146,7 +146,7 @@ function decodedProblem(decoded: Decoded, kind: ImageKind): string | undefined {
 }
 
 const WORKER = fileURLToPath(new URL('./decode-image-worker.ts', import.meta.url));
-const IMAGE_BYTES = fileURLToPath(new URL('../image-bytes.ts', import.meta.url));
+const IMAGE_BYTES = fileURLToPath(new URL('./image-bytes.ts', import.meta.url));
 
 /** Far above the couple of seconds a 50-megapixel photo takes: a decode still running then is stuck. */
 const DECODE_TIMEOUT_MS = 60_000;

@@ -1,4 +1,4 @@
-import { maskPersonalData } from '../privacy/detectors.ts';
+import { maskPersonalData } from '#/lib/privacy/detectors.ts';
 
 /** One thing wrong with the content, said so that staff can fix it. */
 export interface Problem {

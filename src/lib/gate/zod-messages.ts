@@ -3,7 +3,7 @@
  * wrong and (from the field's metadata) an example of a correct value.
  */
 import { z } from 'astro/zod';
-import { fieldInfo, objectKeys } from '../../schemas/fields.ts';
+import { fieldInfo, objectKeys } from '#/schemas/fields.ts';
 import { fieldPath, type Problem } from './problem.ts';
 
 const TYPE_NAMES: Record<string, string> = {

@@ -3,12 +3,12 @@
  * findings turned into problems, minus what the allowlist declares public.
  */
 import path from 'node:path';
-import { privacyAllowlistSchema } from '../../schemas/privacy-allowlist.ts';
-import type { Problem } from '../gate/problem.ts';
-import { issuesToProblems, PARSE_PARAMS } from '../gate/zod-messages.ts';
-import { loadYaml, YamlProblem } from '../gate/yaml.ts';
-import { readTextFile } from '../gate/read-source.ts';
-import { displayPath } from '../settings.ts';
+import { privacyAllowlistSchema } from '#/schemas/privacy-allowlist.ts';
+import type { Problem } from '#/lib/gate/problem.ts';
+import { issuesToProblems, PARSE_PARAMS } from '#/lib/gate/zod-messages.ts';
+import { loadYaml, YamlProblem } from '#/lib/gate/yaml.ts';
+import { readTextFile } from '#/lib/gate/read-source.ts';
+import { displayPath } from '#/lib/site/settings.ts';
 import { canonicalValue, findPersonalData, KIND_LABELS, maskValue } from './detectors.ts';
 import { lineLocator } from './normalize.ts';
 

@@ -1,5 +1,5 @@
 /** Resident identity numbers (GB 11643-1999). */
-import { isRealDate } from '../dates.ts';
+import { isRealDate } from '#/lib/core/dates.ts';
 
 /** First two digits: the province-level region of issue. */
 const PROVINCES = new Set([

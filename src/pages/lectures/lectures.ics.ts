@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { toInstant } from '../../lib/dates.ts';
-import { renderCalendar } from '../../lib/ics.ts';
-import { absoluteUrl, paths } from '../../lib/urls.ts';
-import { today } from '../../queries/build-day.ts';
-import { lectures } from '../../queries/lectures.ts';
-import { site } from '../../site.ts';
+import { toInstant } from '#/lib/core/dates.ts';
+import { renderCalendar } from '#/lib/formats/ics.ts';
+import { absoluteUrl, paths } from '#/lib/site/urls.ts';
+import { today } from '#/queries/build-day.ts';
+import { lectures } from '#/queries/lectures.ts';
+import { site } from '#/site.ts';
 
 export const GET: APIRoute = async () => {
   const host = new URL(site.url).hostname;

@@ -3,6 +3,6 @@
  * are built it draws what changed and writes every image, then removes this file.
  */
 import type { APIRoute } from 'astro';
-import { shareImages } from '../../queries/share.ts';
+import { shareImages } from '#/queries/share.ts';
 
 export const GET: APIRoute = async () => Response.json(await shareImages());

@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { eventsCsv } from '../../../lib/tally-report.ts';
-import { campaignsWithFigures } from '../../../queries/campaigns.ts';
-import { withRenderKey } from '../../../lib/render-key.ts';
-import { site } from '../../../site.ts';
+import { eventsCsv } from '#/lib/tally/report.ts';
+import { campaignsWithFigures } from '#/queries/campaigns.ts';
+import { withRenderKey } from '#/lib/build/render-key.ts';
+import { site } from '#/site.ts';
 
 export const getStaticPaths = (async () =>
   withRenderKey(

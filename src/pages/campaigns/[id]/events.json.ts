@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { eventsJson } from '../../../lib/tally-report.ts';
-import { campaignsWithFigures } from '../../../queries/campaigns.ts';
-import { withRenderKey } from '../../../lib/render-key.ts';
+import { eventsJson } from '#/lib/tally/report.ts';
+import { campaignsWithFigures } from '#/queries/campaigns.ts';
+import { withRenderKey } from '#/lib/build/render-key.ts';
 
 export const getStaticPaths = (async () =>
   withRenderKey(

@@ -10,7 +10,7 @@
  * and without a header it would run its script with no policy at all. Scripts
  * a page loads are governed by the page's policy, not by their own header.
  */
-import { ELDER_MODE_SCRIPT_HASH } from './elder-mode.ts';
+import { ELDER_MODE_SCRIPT_HASH } from '#/lib/site/elder-mode.ts';
 
 /**
  * Scripts every page may run, in the <meta> (astro.config.mjs) and the header:

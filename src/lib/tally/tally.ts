@@ -3,8 +3,8 @@
  * added up, used by the site (campaign and home pages) and by `npm run tally`,
  * so the two can never disagree and no figure is typed in by hand twice.
  */
-import type { EntryData } from '../schemas/index.ts';
-import type { Problem } from './gate/problem.ts';
+import type { EntryData } from '#/schemas/index.ts';
+import type { Problem } from '#/lib/gate/problem.ts';
 
 export type EventFigures = Pick<EntryData<'events'>, 'leaflets' | 'audience'>;
 

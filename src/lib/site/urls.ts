@@ -3,9 +3,9 @@
  * sitemap and tests all ask this module, so a link can never disagree with the
  * page it points to. Paths end with `/` (the site is built as directories).
  */
-import { CONTENT_TYPES, type CollectionName } from '../schemas/index.ts';
-import { NEWS_CATEGORIES } from '../schemas/news.ts';
-import { slugify } from './slug.ts';
+import { CONTENT_TYPES, type CollectionName } from '#/schemas/index.ts';
+import { NEWS_CATEGORIES } from '#/schemas/news.ts';
+import { slugify } from '#/lib/core/slug.ts';
 
 /** A content type's section page (`/news/`, `/`), from the content model's route. */
 export function sectionPath(collection: CollectionName): string {

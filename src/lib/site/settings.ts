@@ -5,17 +5,17 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { DEFAULT_TIME_ZONE, siteSchema, type SiteSettings } from '../schemas/site.ts';
-import { yearOf } from './dates.ts';
-import { keyLineFinder } from './frontmatter.ts';
-import { confineFile, confineMessage } from './gate/confine.ts';
-import { readTextFile } from './gate/read-source.ts';
-import { ContentProblemsError, type Problem } from './gate/problem.ts';
-import { issuesToProblems, PARSE_PARAMS } from './gate/zod-messages.ts';
-import { loadYaml, YamlProblem } from './gate/yaml.ts';
+import { DEFAULT_TIME_ZONE, siteSchema, type SiteSettings } from '#/schemas/site.ts';
+import { yearOf } from '#/lib/core/dates.ts';
+import { keyLineFinder } from '#/lib/gate/frontmatter.ts';
+import { confineFile, confineMessage } from '#/lib/gate/confine.ts';
+import { readTextFile } from '#/lib/gate/read-source.ts';
+import { ContentProblemsError, type Problem } from '#/lib/gate/problem.ts';
+import { issuesToProblems, PARSE_PARAMS } from '#/lib/gate/zod-messages.ts';
+import { loadYaml, YamlProblem } from '#/lib/gate/yaml.ts';
 import { logoPng, readLogo } from './logo.ts';
-import { loadAllowlist, personalDataProblems } from './privacy/guard.ts';
-import { buildDate } from './publishing.ts';
+import { loadAllowlist, personalDataProblems } from '#/lib/privacy/guard.ts';
+import { buildDate } from '#/lib/content/publishing.ts';
 
 export const SETTINGS_FILE = 'site.yaml';
 

@@ -8,13 +8,13 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { z } from 'astro/zod';
-import { restoreCell } from './csv.ts';
-import { isRealDate } from './dates.ts';
-import { placeStem, townWord } from './place.ts';
-import { fieldInfo } from '../schemas/fields.ts';
-import { issuesToProblems, PARSE_PARAMS } from './gate/zod-messages.ts';
-import type { Problem } from './gate/problem.ts';
-import { slugify } from './slug.ts';
+import { restoreCell } from '#/lib/formats/csv.ts';
+import { isRealDate } from '#/lib/core/dates.ts';
+import { placeStem, townWord } from '#/lib/site/place.ts';
+import { fieldInfo } from '#/schemas/fields.ts';
+import { issuesToProblems, PARSE_PARAMS } from '#/lib/gate/zod-messages.ts';
+import type { Problem } from '#/lib/gate/problem.ts';
+import { slugify } from '#/lib/core/slug.ts';
 
 /** Event fields and the header words staff use for them (compared after dropping spaces and units in brackets). */
 export const HEADER_NAMES = {

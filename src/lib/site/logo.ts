@@ -9,8 +9,8 @@
 import path from 'node:path';
 import { SaxesParser, type SaxesAttributeNS } from 'saxes';
 import sharp from 'sharp';
-import { confineFile, confineMessage } from './gate/confine.ts';
-import { readRegularFile } from './gate/read-source.ts';
+import { confineFile, confineMessage } from '#/lib/gate/confine.ts';
+import { readRegularFile } from '#/lib/gate/read-source.ts';
 
 export type LogoKind = 'svg' | 'png' | 'jpeg' | 'webp';
 

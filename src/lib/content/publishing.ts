@@ -4,8 +4,8 @@
  * appears from the first build on or after its date; a lecture counts as
  * upcoming through the whole of its day. Tests set the day with SITE_BUILD_DATE.
  */
-import { CONTENT_TYPES, type CollectionName } from '../schemas/index.ts';
-import { dateInZone, isRealDate } from './dates.ts';
+import { CONTENT_TYPES, type CollectionName } from '#/schemas/index.ts';
+import { dateInZone, isRealDate } from '#/lib/core/dates.ts';
 
 export function buildDate(timeZone: string, env: NodeJS.ProcessEnv = process.env, now = new Date()): string {
   const forced = env.SITE_BUILD_DATE;

@@ -2,7 +2,7 @@
  * iCalendar (RFC 5545) for the lecture schedule, so schools can import it into
  * their calendars. Times are written in UTC, which every calendar app reads.
  */
-import { toInstant } from './dates.ts';
+import { toInstant } from '#/lib/core/dates.ts';
 
 export interface CalendarEvent {
   uid: string;

@@ -4,7 +4,7 @@
  * the CSP allows it by hash. It also marks <html data-js> so the toggle button,
  * useless without script, only shows when it works.
  */
-import { cspHash } from './csp.ts';
+import { cspHash } from '#/lib/core/csp.ts';
 
 export const ELDER_MODE_STORAGE_KEY = 'jindu-elder';
 

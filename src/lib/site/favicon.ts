@@ -3,7 +3,7 @@
  * (site.yaml `theme.primary`) with a white "no" sign, drawn at build time by
  * src/pages/favicon.svg.ts, so every office's tab shows its own colour.
  */
-import { isHexColor } from './color.ts';
+import { isHexColor } from '#/lib/core/color.ts';
 
 /** The icon's SVG text for `primary` (`#rrggbb`, as the settings schema requires). */
 export function faviconSvg(primary: string): string {

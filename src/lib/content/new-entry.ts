@@ -5,11 +5,11 @@
  * values can never reach the site before someone has replaced them.
  */
 import { z } from 'astro/zod';
-import { COLLECTION_NAMES, contentTypeOf, type CollectionName, type ContentType } from '../schemas/index.ts';
-import type { SchemaContext } from '../schemas/context.ts';
-import { schemaAt } from '../schemas/fields.ts';
-import { isAsciiSlug, slugify } from './slug.ts';
-import { displayWidth } from './text-width.ts';
+import { COLLECTION_NAMES, contentTypeOf, type CollectionName, type ContentType } from '#/schemas/index.ts';
+import type { SchemaContext } from '#/schemas/context.ts';
+import { schemaAt } from '#/schemas/fields.ts';
+import { isAsciiSlug, slugify } from '#/lib/core/slug.ts';
+import { displayWidth } from '#/lib/core/text-width.ts';
 
 /** Content types `npm run new` creates: those with a scaffold in the content model. */
 export const NEW_TYPES = COLLECTION_NAMES.filter((name) => contentTypeOf(name).scaffold);

@@ -7,10 +7,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HTMLElement, parse } from 'node-html-parser';
 import { digest } from './build-cache.ts';
-import type { Problem } from './gate/problem.ts';
-import type { CheckedEntry } from './gate/check-content.ts';
-import { personalDataProblems, type Allowlist } from './privacy/guard.ts';
-import { entryPath } from './urls.ts';
+import type { Problem } from '#/lib/gate/problem.ts';
+import type { CheckedEntry } from '#/lib/gate/check-content.ts';
+import { personalDataProblems, type Allowlist } from '#/lib/privacy/guard.ts';
+import { entryPath } from '#/lib/site/urls.ts';
 
 export function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })

@@ -4,7 +4,7 @@
  * whether it is a 市 or a 县. Pages and the privacy guard read them here, so no
  * page names one office's places or words.
  */
-import type { SiteSettings } from '../schemas/site.ts';
+import type { SiteSettings } from '#/schemas/site.ts';
 
 export type BaseKind = SiteSettings['baseKinds'][number];
 

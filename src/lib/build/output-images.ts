@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
-import { hasXmpPacket, pngMetadataChunks, sniffImage, svgDangers, type ImageKind } from './image-bytes.ts';
-import type { Problem } from './gate/problem.ts';
+import { hasXmpPacket, pngMetadataChunks, sniffImage, svgDangers, type ImageKind } from '#/lib/gate/image-bytes.ts';
+import type { Problem } from '#/lib/gate/problem.ts';
 import { filesUnder, pagePath } from './output-checks.ts';
 
 const OUTPUT_IMAGE = /\.(jpe?g|png|webp|avif|gif|tiff?|heic|heif|svg)$/i;

@@ -3,11 +3,11 @@
  * content gate can check internal links before anything renders. It follows the
  * routes in src/pages/; the built-site link check in the tests is the backstop.
  */
-import { yearOf } from './dates.ts';
-import { NEWS_PAGE_SIZE } from './pagination.ts';
+import { yearOf } from '#/lib/core/dates.ts';
+import { NEWS_PAGE_SIZE } from '#/lib/core/pagination.ts';
 import { isPublic } from './publishing.ts';
-import { COLLECTION_NAMES, type CollectionName } from '../schemas/index.ts';
-import { entryPath, paths, sectionPath } from './urls.ts';
+import { COLLECTION_NAMES, type CollectionName } from '#/schemas/index.ts';
+import { entryPath, paths, sectionPath } from '#/lib/site/urls.ts';
 
 export interface PathEntry {
   collection: CollectionName;

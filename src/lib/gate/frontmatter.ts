@@ -5,7 +5,7 @@
  */
 import { extractFrontmatter } from 'astro/markdown';
 import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import { loadYaml, YamlProblem } from './gate/yaml.ts';
+import { loadYaml, YamlProblem } from './yaml.ts';
 
 const FRONTMATTER = /^(\uFEFF?---\r?\n)([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
 

@@ -17,9 +17,9 @@ import {
   type EventRecord,
   type Totals,
 } from './tally.ts';
-import { toCsv } from './csv.ts';
-import { townWord } from './place.ts';
-import { displayWidth } from './text-width.ts';
+import { toCsv } from '#/lib/formats/csv.ts';
+import { townWord } from '#/lib/site/place.ts';
+import { displayWidth } from '#/lib/core/text-width.ts';
 
 export const FORMATS = ['table', 'json', 'csv', 'md'] as const;
 export type Format = (typeof FORMATS)[number];

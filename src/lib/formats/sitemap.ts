@@ -1,5 +1,5 @@
 /** sitemap.xml from the list of pages the build actually wrote. */
-import { absoluteUrl } from './urls.ts';
+import { absoluteUrl } from '#/lib/site/urls.ts';
 import { escapeXml } from './xml.ts';
 
 /**
