@@ -3,29 +3,39 @@ import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+/** The shared builds of the real content and the other-city fixture, made once per run (see build-sites.ts). */
+const SHARED_BUILDS = ['tests/helpers/build-sites.ts'];
+
+/**
+ * Five projects, by what a test needs (CONTRIBUTING.md says which to choose):
+ * `unit` imports modules and runs them, nothing else; `cli` runs the staff commands
+ * in a Node process; `site` reads the two shared builds; `builds` builds sites of
+ * its own; `browser` opens the shared builds in Chromium.
+ */
 export default defineConfig({
   test: {
     root,
     projects: [
       {
-        // Pure modules and the content gate: no build needed.
-        // Some tests run the CLIs as staff would (a Node process each): generous timeouts, as machines here are shared.
         test: {
           name: 'unit',
           root,
-          include: ['tests/unit/**/*.test.ts', 'tests/gate/**/*.test.ts', 'tests/tally/**/*.test.ts'],
-          testTimeout: 60_000,
+          include: ['tests/unit/**/*.test.ts', 'tests/gate/**/*.test.ts'],
+          testTimeout: 30_000,
         },
       },
       {
-        // Built sites: global setup builds them once, tests read the output.
-        test: {
-          name: 'site',
-          root,
-          include: ['tests/site/**/*.test.ts'],
-          globalSetup: ['tests/site/build-sites.ts'],
-          testTimeout: 60_000,
-        },
+        // Generous timeouts: a Node process each, and machines here are shared.
+        test: { name: 'cli', root, include: ['tests/cli/**/*.test.ts'], testTimeout: 60_000 },
+      },
+      {
+        test: { name: 'site', root, include: ['tests/site/**/*.test.ts'], globalSetup: SHARED_BUILDS, testTimeout: 60_000 },
+      },
+      {
+        test: { name: 'builds', root, include: ['tests/builds/**/*.test.ts'], testTimeout: 120_000 },
+      },
+      {
+        test: { name: 'browser', root, include: ['tests/browser/**/*.test.ts'], globalSetup: SHARED_BUILDS, testTimeout: 60_000 },
       },
     ],
   },

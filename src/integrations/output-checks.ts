@@ -19,8 +19,8 @@ import { contentDir } from '#/lib/site/settings.ts';
 import { contentOf, pagesOf, type SiteBuild } from './site-build.ts';
 
 /** The code the checks run: a change to any of it checks everything again. */
-const CHECK_CODE = ['../lib/output-checks.ts', '../lib/output-images.ts', '../lib/image-bytes.ts', '../lib/privacy/'].map((p) =>
-  fileURLToPath(new URL(p, import.meta.url)),
+const CHECK_CODE = ['../lib/build/output-checks.ts', '../lib/build/output-images.ts', '../lib/gate/image-bytes.ts', '../lib/privacy/'].map(
+  (p) => fileURLToPath(new URL(p, import.meta.url)),
 );
 
 /** Checks the built output; throws a `ContentProblemsError` listing every problem. */

@@ -7,7 +7,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { news, useTempSite } from './temp-site.ts';
+import { news, useTempSite } from '../helpers/temp-site.ts';
 
 const site = useTempSite();
 /** Body lines start at 9 in `news()`; the line under test is the third (line 11). */

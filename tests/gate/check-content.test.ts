@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkContent } from '#/lib/gate/check-content.ts';
 import { formatProblem } from '#/lib/gate/problem.ts';
 import { loadSettings } from '#/lib/site/settings.ts';
-import { news } from './temp-site.ts';
+import { news } from '../helpers/temp-site.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/other-city');
 

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { news, useTempSite } from './temp-site.ts';
+import { news, useTempSite } from '../helpers/temp-site.ts';
 
 const site = useTempSite();
 const { write } = site;

@@ -11,7 +11,7 @@ import { jinduSite } from '#/integrations/index.ts';
 import { ContentProblemsError } from '#/lib/gate/problem.ts';
 import { tallyRecords } from '#/lib/tally/records.ts';
 import { totalsOf } from '#/lib/tally/tally.ts';
-import { BUILD_DAY, news, useTempSite } from './temp-site.ts';
+import { BUILD_DAY, news, useTempSite } from '../helpers/temp-site.ts';
 
 const site = useTempSite();
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ContentProblemsError } from '#/lib/gate/problem.ts';
 import { loadSettings } from '#/lib/site/settings.ts';
-import { news, useTempSite } from './temp-site.ts';
+import { news, useTempSite } from '../helpers/temp-site.ts';
 
 const site = useTempSite();
 

@@ -12,7 +12,7 @@ import { checkContent } from '#/lib/gate/check-content.ts';
 import { loadSettings } from '#/lib/site/settings.ts';
 import { paths } from '#/lib/site/urls.ts';
 import { ELDER_MODE_SCRIPT } from '#/lib/site/elder-mode.ts';
-import { BUILD_DATE, SITES, builtPages, pageExists, readPage } from './sites.ts';
+import { BUILD_DATE, SITES, builtPages, pageExists, readPage } from '../helpers/sites.ts';
 
 const site = SITES.main;
 const html = (urlPath: string): HTMLElement => parse(readPage(site, urlPath));

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { checkContent } from '#/lib/gate/check-content.ts';
 import { loadSettings } from '#/lib/site/settings.ts';
 import { paths } from '#/lib/site/urls.ts';
-import { SITES, builtPages, readPage } from './sites.ts';
+import { SITES, builtPages, readPage } from '../helpers/sites.ts';
 
 const site = SITES.main;
 const settings = loadSettings(site.contentDir, {});

@@ -15,7 +15,7 @@ import { imageMetadataProblems } from '#/lib/build/output-images.ts';
 import { placeStem } from '#/lib/site/place.ts';
 import { loadSettings } from '#/lib/site/settings.ts';
 import { paths } from '#/lib/site/urls.ts';
-import { SITES, builtPages, readPage } from './sites.ts';
+import { SITES, builtPages, readPage } from '../helpers/sites.ts';
 
 const site = SITES.otherCity;
 const qionghai = loadSettings(SITES.main.contentDir, {});

@@ -15,7 +15,7 @@ import { parseCsv } from '#/lib/tally/event-import.ts';
 import { checkContent } from '#/lib/gate/check-content.ts';
 import { loadSettings } from '#/lib/site/settings.ts';
 import { paths } from '#/lib/site/urls.ts';
-import { SITES, readPage, type SiteUnderTest } from './sites.ts';
+import { SITES, readPage, type SiteUnderTest } from '../helpers/sites.ts';
 
 const entriesOf = (site: SiteUnderTest, collection: string) =>
   checkContent(site.contentDir, loadSettings(site.contentDir, {})).entries.filter((e) => e.collection === collection);

@@ -22,7 +22,7 @@ import { FONT_FILES } from '#/og/fonts.ts';
 import { letterBlocks } from '#/og/letter-blocks.ts';
 import { cacheFile } from '#/og/render.ts';
 import { shareImagesOf, sourcesFromGate } from '#/og/share-list.ts';
-import { BUILD_DATE, ROOT, SITES, buildEnv, builtPages, readPage } from './sites.ts';
+import { BUILD_DATE, ROOT, SITES, buildEnv, builtPages, readPage } from '../helpers/sites.ts';
 
 const site = SITES.main;
 const pages = builtPages(site);

@@ -5,8 +5,8 @@
 import { HtmlValidate } from 'html-validate';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import config from './htmlvalidate.json' with { type: 'json' };
-import { SITES, builtPages, pageExists, readPage } from './sites.ts';
+import config from '../helpers/htmlvalidate.json' with { type: 'json' };
+import { SITES, builtPages, pageExists, readPage } from '../helpers/sites.ts';
 
 describe.each(Object.values(SITES))('$name site', (site) => {
   const pages = builtPages(site);

@@ -11,9 +11,9 @@ import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { paths } from '#/lib/site/urls.ts';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './browser.ts';
-import { serve } from './serve.ts';
-import { SITES } from './sites.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../helpers/browser.ts';
+import { serve } from '../helpers/serve.ts';
+import { SITES } from '../helpers/sites.ts';
 
 const PAGES = [paths.home(), paths.news('2024-02-27-jiaji-sanzhong-xuanjiang'), paths.letter('han-jia-zhi-jia-zhang-2024'), paths.search()];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;

@@ -1,10 +1,23 @@
-/** Vitest global setup: build both test sites once, one after the other (they share .astro/). */
+/**
+ * Vitest global setup of the `site` and `browser` projects: build both test
+ * sites once per run, one after the other (they share the project's `.astro/`).
+ * Global setup runs in Vitest's main process, once per project that names it,
+ * so the first call builds and later ones reuse its promise.
+ */
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, SITES, buildEnv } from './sites.ts';
 
-export default function setup() {
+const BUILT = Symbol.for('jindu.tests.sharedBuilds');
+const state = globalThis as { [BUILT]?: Promise<void> };
+
+export default function setup(): Promise<void> {
+  state[BUILT] ??= buildSharedSites();
+  return state[BUILT];
+}
+
+async function buildSharedSites() {
   for (const site of Object.values(SITES)) {
     rmSync(site.outDir, { recursive: true, force: true });
     const started = Date.now();

@@ -21,8 +21,8 @@ import {
   SEARCH_WORKER_PATH,
   renderHeadersFile,
 } from '#/lib/build/security-headers.ts';
-import { launchChromium } from './browser.ts';
-import { ROOT, SITES } from './sites.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { ROOT, SITES } from '../helpers/sites.ts';
 
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 const work = mkdtempSync(path.join(tmpdir(), 'nginx-'));

@@ -1,6 +1,7 @@
 /**
- * `npm run new` makes files that pass the content gate for every type, named
- * from the title's pinyin without clashes, and starting as drafts.
+ * `npm run new` as staff run it: a new file for every content type that passes
+ * the gate as a draft, dated in the site's zone, with its example text refused
+ * until it is replaced.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '#/lib/gate/check-content.ts';
-import { NEW_TYPES, newEntryName } from '#/lib/content/new-entry.ts';
+import { NEW_TYPES } from '#/lib/content/new-entry.ts';
 import { parseMarkdown } from '#/lib/gate/frontmatter.ts';
 import { loadSettings } from '#/lib/site/settings.ts';
 
@@ -72,27 +73,5 @@ describe('npm run new', () => {
     const result = newEntry(dir, 'posters', '标题');
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('类型：news（新闻）');
-  });
-});
-
-describe('file names from titles', () => {
-  const none = new Set<string>();
-
-  it('uses pinyin, keeps Latin letters and digits, and is dated for news', () => {
-    expect(newEntryName('news', '我市启动春季禁毒流动课堂', '2024-03-05', none)).toBe(
-      '2024-03-05-wo-shi-qi-dong-chun-ji-jin-du-liu-dong-ke-tang',
-    );
-    expect(newEntryName('news', '我市启动春季禁毒流动课堂宣传活动暨总结会', '2024-03-05', none).split('-').length).toBe(3 + 12); // twelve syllables at most
-    expect(newEntryName('topics', '“上头电子烟”App 2024 版', '2024-03-05', none)).toBe('shang-tou-dian-zi-yan-app-2024-ban');
-    expect(newEntryName('bases', 'ＡＢＣ基地', '2024-03-05', none)).toBe('abc-ji-di');
-  });
-
-  it('adds -2, -3 on a clash', () => {
-    const taken = new Set(['jin-du-zhi-shi', 'jin-du-zhi-shi-2']);
-    expect(newEntryName('topics', '禁毒知识', '2024-03-05', taken)).toBe('jin-du-zhi-shi-3');
-  });
-
-  it('falls back to the type when the title has no letters', () => {
-    expect(newEntryName('topics', '！！！', '2024-03-05', none)).toBe('topics');
   });
 });

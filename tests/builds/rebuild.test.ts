@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { filesUnder } from '#/lib/build/output-checks.ts';
 import { stages } from '../../scripts/bench/measure.ts';
 import { paths } from '#/lib/site/urls.ts';
-import { ROOT, SITES, buildEnv } from './sites.ts';
+import { ROOT, SITES, buildEnv } from '../helpers/sites.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'rebuild-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

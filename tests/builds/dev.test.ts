@@ -10,7 +10,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { paths } from '#/lib/site/urls.ts';
-import { ROOT, SITES, buildEnv } from './sites.ts';
+import { ROOT, SITES, buildEnv } from '../helpers/sites.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'dev-'));
 const contentDir = path.join(work, 'content');

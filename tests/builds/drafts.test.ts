@@ -10,7 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filesUnder } from '#/lib/build/output-checks.ts';
 import { paths } from '#/lib/site/urls.ts';
-import { ROOT, SITES, buildEnv } from './sites.ts';
+import { ROOT, SITES, buildEnv } from '../helpers/sites.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'drafts-'));
 const contentDir = path.join(work, 'content');

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { filesUnder } from '#/lib/build/output-checks.ts';
-import { ROOT, SITES, buildEnv } from './sites.ts';
+import { ROOT, SITES, buildEnv } from '../helpers/sites.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'repro-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -6,8 +6,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { paths } from '#/lib/site/urls.ts';
-import { browseBuiltSite } from './browser.ts';
-import { SITES } from './sites.ts';
+import { browseBuiltSite } from '../helpers/browser.ts';
+import { SITES } from '../helpers/sites.ts';
 
 const site = browseBuiltSite(SITES.main.outDir);
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, expect, it } from 'vitest';
 import { LOGO_SIZE } from '#/lib/site/logo.ts';
-import { ROOT, SITES, buildEnv } from './sites.ts';
+import { ROOT, SITES, buildEnv } from '../helpers/sites.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'logo-build-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
