@@ -6,7 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent, validEntries } from '#/lib/gate/check-content.ts';
+import { checkContent } from '#/lib/gate/check-content.ts';
+import { validEntries } from '#/lib/gate/entries.ts';
 import { ContentProblemsError } from '#/lib/gate/problem.ts';
 import { contentDir, displayPath, loadSettings } from '#/lib/site/settings.ts';
 import { slugify } from '#/lib/core/slug.ts';

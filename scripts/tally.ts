@@ -14,10 +14,11 @@ import { checkContent } from '#/lib/gate/check-content.ts';
 import { ContentProblemsError, formatProblem, sortProblems, type Problem } from '#/lib/gate/problem.ts';
 import { contentDir, displayPath, loadSettings } from '#/lib/site/settings.ts';
 import { eventMarkdown, planImport, readSheet } from '#/lib/tally/event-import.ts';
-import { BREAKDOWNS, qualityProblems, roundAudience, type Breakdown, type EventRecord } from '#/lib/tally/tally.ts';
+import { BREAKDOWNS, qualityProblems, type Breakdown, type EventRecord } from '#/lib/tally/tally.ts';
 import { campaignReport, FORMATS, renderReports, type Format } from '#/lib/tally/report.ts';
 import { tallyRecords } from '#/lib/tally/records.ts';
 import { buildDate } from '#/lib/content/publishing.ts';
+import { wan } from '#/lib/core/format.ts';
 
 const USAGE = `用法：
   npm run tally -- [--campaign 活动文件名] [--by town|month|format|organizer]… [--format table|json|csv|md] [--check]
@@ -76,7 +77,7 @@ function report(argv: string[]): number {
       status = 1;
       console.log(`核对不一致：${r.campaign.name}`);
       for (const d of r.differences) {
-        const shown = (n: number) => (d.figure === 'audience' ? `${n}（约${roundAudience(n)}）` : String(n));
+        const shown = (n: number) => (d.figure === 'audience' ? `${n}（约${wan(n, String)}）` : String(n));
         console.log(`  ${d.label}：上报 ${shown(d.reported)}，记录汇总 ${shown(d.computed)}，相差 ${d.computed - d.reported}`);
       }
       const suspects = problems.filter((p) => records.events.some((e: EventRecord) => e.file === p.file && e.campaign === r.campaign.id));

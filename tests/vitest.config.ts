@@ -32,7 +32,14 @@ export default defineConfig({
         test: { name: 'site', root, include: ['tests/site/**/*.test.ts'], globalSetup: SHARED_BUILDS, testTimeout: 60_000 },
       },
       {
-        test: { name: 'builds', root, include: ['tests/builds/**/*.test.ts'], testTimeout: 120_000 },
+        // One at a time, even on a machine with more cores: every build writes the project's `.astro/`.
+        test: {
+          name: 'builds',
+          root,
+          include: ['tests/builds/**/*.test.ts'],
+          testTimeout: 120_000,
+          fileParallelism: false,
+        },
       },
       {
         test: { name: 'browser', root, include: ['tests/browser/**/*.test.ts'], globalSetup: SHARED_BUILDS, testTimeout: 60_000 },

@@ -5,7 +5,7 @@
  * while the pages are (src/integrations/share-images/).
  */
 import { chineseWeekday, formatChineseDate } from '#/lib/core/dates.ts';
-import { validEntries, type CheckedEntry } from '#/lib/gate/check-content.ts';
+import { validEntries, type CheckedEntry } from '#/lib/gate/entries.ts';
 import { isPublic, isUpcoming } from '#/lib/content/publishing.ts';
 import { absoluteUrl, entryPath, paths } from '#/lib/site/urls.ts';
 import {

@@ -8,6 +8,8 @@ import { z } from 'astro/zod';
 import { isIsoDateShape, isRealDate, isClockTime, lastDayOfMonth } from '#/lib/core/dates.ts';
 import { isAsciiSlug } from '#/lib/core/slug.ts';
 import { badFieldCharacter, badFieldMessage } from '#/lib/gate/characters.ts';
+import { altTextFault, MIN_ALT_CHARACTERS } from '#/lib/content/alt-text.ts';
+import { MOBILE_NUMBER } from '#/lib/privacy/detectors.ts';
 
 export interface FieldInfo {
   /** What staff call the field, in Chinese: 发布日期. */
@@ -166,9 +168,14 @@ export function altText(info: FieldInfo = { label: '图片说明', example: '"�
     z.string().check((ctx) => {
       if (refuseBadCharacter(ctx)) return;
       const value = ctx.value.trim();
-      if ([...value].length < 4) {
-        ctx.issues.push({ code: 'custom', input: value, message: `请用至少 4 个字描述图片内容${quoteHint(info.example)}` });
-      } else if (/\.(jpe?g|png|webp|gif|avif|svg)$/i.test(value)) {
+      const fault = altTextFault(value);
+      if (fault === 'too-short') {
+        ctx.issues.push({
+          code: 'custom',
+          input: value,
+          message: `请用至少 ${MIN_ALT_CHARACTERS} 个字描述图片内容${quoteHint(info.example)}`,
+        });
+      } else if (fault === 'file-name') {
         ctx.issues.push({ code: 'custom', input: value, message: `图片说明应描述图片内容，不能只写文件名${quoteHint(info.example)}` });
       }
     }),
@@ -181,7 +188,7 @@ export function officePhone(info: FieldInfo) {
   return describe(
     z.string().check((ctx) => {
       const value = ctx.value.trim();
-      if (/^1[3-9]\d{9}$/.test(value.replace(/[\s-]/g, ''))) {
+      if (MOBILE_NUMBER.test(value.replace(/[\s-]/g, ''))) {
         ctx.issues.push({ code: 'custom', input: value, message: '不能填写个人手机号，请填写单位办公电话' + quoteHint(info.example) });
       } else if (!/^(0\d{2,3}-\d{7,8}|\d{3,5}|400-?\d{3}-?\d{4})$/.test(value)) {
         ctx.issues.push({ code: 'custom', input: value, message: `电话格式不对，应为带区号的座机或服务热线${quoteHint(info.example)}` });

@@ -4,7 +4,8 @@
  * folder with the same schemas Astro uses, so a query runs on real data
  * without a build. Use with `vi.mock('astro:content', () => astroContentFrom(dir))`.
  */
-import { checkContent, type CheckedEntry } from '#/lib/gate/check-content.ts';
+import { checkContent } from '#/lib/gate/check-content.ts';
+import type { CheckedEntry } from '#/lib/gate/entries.ts';
 import { loadSettings } from '#/lib/site/settings.ts';
 import type { CollectionName } from '#/schemas/index.ts';
 

@@ -1,6 +1,6 @@
 /** The checks on each built page read its title, text, alt texts and meta contents, and find an empty <main> or body. */
 import { describe, expect, it } from 'vitest';
-import type { CheckedEntry } from '#/lib/gate/check-content.ts';
+import type { CheckedEntry } from '#/lib/gate/entries.ts';
 import { pageProblems } from '#/lib/build/output-checks.ts';
 
 const options = { allow: new Set<string>(), latestYear: 2026 };

@@ -5,7 +5,6 @@ import {
   compareWithReported,
   median,
   qualityProblems,
-  roundAudience,
   summarySentence,
   totalsOf,
   type CampaignRecord,
@@ -13,6 +12,7 @@ import {
 } from '#/lib/tally/tally.ts';
 import { alignTable, campaignReport, eventsCsv, renderReports } from '#/lib/tally/report.ts';
 import { displayWidth } from '#/lib/core/text-width.ts';
+import { wan } from '#/lib/core/format.ts';
 import { parseCsv } from '#/lib/tally/event-import.ts';
 
 const campaign: CampaignRecord = {
@@ -48,7 +48,7 @@ describe('rounding people reached, as the office reports them', () => {
     [10_000, '1万'],
     [9_999, '9999'],
     [120_000, '12万'],
-  ])('%i → %s', (n, text) => expect(roundAudience(n)).toBe(text));
+  ])('%i → %s', (n, text) => expect(wan(n, String)).toBe(text));
 
   it('accepts a reported figure that reads the same once rounded', () => {
     expect(audienceAgrees(53_000, 53_012)).toBe(true);

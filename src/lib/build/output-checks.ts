@@ -8,7 +8,7 @@ import path from 'node:path';
 import { HTMLElement, parse } from 'node-html-parser';
 import { digest } from './build-cache.ts';
 import type { Problem } from '#/lib/gate/problem.ts';
-import type { CheckedEntry } from '#/lib/gate/check-content.ts';
+import type { CheckedEntry } from '#/lib/gate/entries.ts';
 import { personalDataProblems, type Allowlist } from '#/lib/privacy/guard.ts';
 import { entryPath } from '#/lib/site/urls.ts';
 

@@ -7,11 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
-import { hasXmpPacket, pngMetadataChunks, sniffImage, svgDangers, type ImageKind } from '#/lib/gate/image-bytes.ts';
+import { IMAGE_FILE_NAME, hasXmpPacket, pngMetadataChunks, sniffImage, svgDangers, type ImageKind } from '#/lib/gate/image-bytes.ts';
 import type { Problem } from '#/lib/gate/problem.ts';
 import { filesUnder, pagePath } from './output-checks.ts';
-
-const OUTPUT_IMAGE = /\.(jpe?g|png|webp|avif|gif|tiff?|heic|heif|svg)$/i;
 
 const WEB_KINDS: ReadonlySet<ImageKind> = new Set(['jpeg', 'png', 'webp', 'avif', 'gif']);
 
@@ -52,7 +50,7 @@ export async function outputImageProblem(file: string): Promise<string | undefin
  */
 export async function imageMetadataProblems(dir: string, checkedBefore: (file: string) => boolean = () => false): Promise<Problem[]> {
   const problems: Problem[] = [];
-  for (const file of filesUnder(dir, (name) => OUTPUT_IMAGE.test(name))) {
+  for (const file of filesUnder(dir, (name) => IMAGE_FILE_NAME.test(name))) {
     if (checkedBefore(file)) continue;
     const message = await outputImageProblem(file);
     if (message) problems.push({ file: pagePath(dir, file), message, severity: 'error' });

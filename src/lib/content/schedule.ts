@@ -1,5 +1,5 @@
 /** What is waiting to be published: drafts, and items dated after the build day. */
-import type { CheckedEntry } from '#/lib/gate/check-content.ts';
+import type { CheckedEntry } from '#/lib/gate/entries.ts';
 import { isPublic } from './publishing.ts';
 
 export interface ScheduleReport {

@@ -8,13 +8,14 @@ export function groupDigits(n: number): string {
 }
 
 /**
- * Large counts the way the office reports them: `53000` → `5.3万`, `1222` → `1,222`.
- * Below 10,000 the exact count is shown.
+ * Large counts the way the office reports them, the one home of its rounding:
+ * from 10,000 up in 万 to one decimal, half up (52,499 → 5.2万, 52,500 → 5.3万);
+ * below that the exact count, with grouped digits for readers (`1,222`) or as
+ * `exact` writes it (`String` for files and reports).
  */
-export function wan(n: number): string {
-  if (n < 10000) return groupDigits(n);
-  const value = Math.round(n / 1000) / 10;
-  return `${Number.isInteger(value) ? value : value.toFixed(1)}万`;
+export function wan(n: number, exact: (n: number) => string = groupDigits): string {
+  if (n < 10000) return exact(n);
+  return `${Math.floor(n / 1000 + 0.5) / 10}万`;
 }
 
 /** A phone number that never wraps at its hyphen (0000‑1234567 stays on one line). */

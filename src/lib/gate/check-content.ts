@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'astro/zod';
-import { COLLECTION_NAMES, contentTypeOf, entryIdFromPath, type CollectionName, type EntryData } from '#/schemas/index.ts';
+import { COLLECTION_NAMES, contentTypeOf, entryIdFromPath, type CollectionName } from '#/schemas/index.ts';
 import { schemaContext } from '#/schemas/context.ts';
 import type { SiteSettings } from '#/schemas/site.ts';
 import { displayPath, SETTINGS_FILE } from '#/lib/site/settings.ts';
@@ -16,10 +16,12 @@ import { knownAnchors, knownPaths } from '#/lib/content/site-paths.ts';
 import { ALLOWLIST_FILE, loadAllowlist, personalDataProblems } from '#/lib/privacy/guard.ts';
 import { markdownProblems } from './markdown-policy.ts';
 import { crossEntryProblems } from './cross-entry.ts';
+import type { CheckedEntry } from './entries.ts';
 import { beginImageCheck, endImageCheck, imageFileProblem, imageReferenceProblem } from './image-file.ts';
 import { fieldInfo } from '#/schemas/fields.ts';
 import { confineFile, confineMessage } from './confine.ts';
-import { IMAGE_FILE_NAME, readTextFile, walkContent } from './read-source.ts';
+import { IMAGE_FILE_NAME } from './image-bytes.ts';
+import { readTextFile, walkContent } from './read-source.ts';
 import { fieldPath, type Problem } from './problem.ts';
 import { issuesToProblems, PARSE_PARAMS } from './zod-messages.ts';
 
@@ -36,33 +38,6 @@ const imageRef = () => z.string().transform((src) => new ImageRef(src));
 const ENTRY_EXT = /\.md$/;
 /** What the content folder's first level may hold besides the section folders. */
 const ROOT_FILES = new Set([SETTINGS_FILE, ALLOWLIST_FILE, 'README.md']);
-
-export interface CheckedEntry {
-  collection: CollectionName;
-  id: string;
-  /** Project-relative path for messages. */
-  file: string;
-  /** Absolute path. */
-  abs: string;
-  source: string;
-  /** Whether the frontmatter passed its schema (otherwise `data` is empty). */
-  valid: boolean;
-  data: Record<string, unknown>;
-  body: string;
-  bodyLine: number;
-  lineOf(path: readonly PropertyKey[]): number | undefined;
-}
-
-/** A valid entry of one content type, its data typed by that type's schema. */
-export type ValidEntry<Name extends CollectionName> = Omit<CheckedEntry, 'collection' | 'data'> & {
-  collection: Name;
-  data: EntryData<Name>;
-};
-
-/** The valid entries of `collection`: the gate parsed their data with that type's schema, so it has the schema's shape. */
-export function validEntries<Name extends CollectionName>(entries: readonly CheckedEntry[], collection: Name): ValidEntry<Name>[] {
-  return entries.filter((e) => e.valid && e.collection === collection) as unknown as ValidEntry<Name>[];
-}
 
 export interface ContentCheck {
   problems: Problem[];

@@ -10,7 +10,7 @@ import { displayPath } from '#/lib/site/settings.ts';
 import { qualityProblems } from '#/lib/tally/tally.ts';
 import { tallyRecords } from '#/lib/tally/records.ts';
 import { tagSlug } from '#/lib/site/urls.ts';
-import type { CheckedEntry } from './check-content.ts';
+import { validEntries, type CheckedEntry, type ValidEntry } from './entries.ts';
 import { fieldPath, type Problem } from './problem.ts';
 
 export function crossEntryProblems(entries: CheckedEntry[], dir: string, today: string): Problem[] {
@@ -45,11 +45,10 @@ function duplicateIds(entries: CheckedEntry[]): Problem[] {
 
 /** Two different tags with the same pinyin would share one tag page (tag URLs are pinyin). */
 function tagSlugClashes(entries: CheckedEntry[]): Problem[] {
-  const firstUse = new Map<string, { tag: string; entry: CheckedEntry }>();
+  const firstUse = new Map<string, { tag: string; entry: ValidEntry<'news'> }>();
   const problems: Problem[] = [];
-  for (const entry of entries) {
-    if (entry.collection !== 'news' || !Array.isArray(entry.data.tags)) continue;
-    for (const tag of entry.data.tags as string[]) {
+  for (const entry of validEntries(entries, 'news')) {
+    for (const tag of entry.data.tags) {
       const slug = tagSlug(tag);
       const first = firstUse.get(slug);
       if (!first) firstUse.set(slug, { tag, entry });

@@ -7,6 +7,13 @@
 /** File types told apart by their first bytes; `text` is readable text that is no image at all. */
 export type ImageKind = 'jpeg' | 'png' | 'webp' | 'gif' | 'avif' | 'heic' | 'svg' | 'tiff' | 'bmp' | 'pdf' | 'text' | 'unknown';
 
+/**
+ * A file name that says "image", whether or not the site accepts that kind:
+ * such a file is judged as an image wherever it is (content, output), and an
+ * image's description must not be one.
+ */
+export const IMAGE_FILE_NAME = /\.(jpe?g|png|webp|avif|gif|svg|heic|heif|tiff?|bmp)$/i;
+
 const ascii = (bytes: Uint8Array, start: number, end: number) => String.fromCharCode(...bytes.subarray(start, end));
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) => signature.every((b, i) => bytes[at + i] === b);

@@ -6,12 +6,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { markdownToMdast, type MdastNode } from 'satteri';
+import { altTextFault, MIN_ALT_CHARACTERS } from '#/lib/content/alt-text.ts';
 import { badBodyCharacters, badBodyMessage } from './characters.ts';
 import { confineFile, confineMessage, type Confined } from './confine.ts';
 import { imageFileProblem } from './image-file.ts';
 import type { Problem } from './problem.ts';
-
-const FILE_NAME_ALT = /\.(jpe?g|png|webp|gif|avif|svg)$/i;
 
 export interface LinkTargets {
   /** Site paths that will exist (`/news/x/`). */
@@ -55,9 +54,10 @@ function decoded(url: string): string | undefined {
 }
 
 export function checkAlt(alt: string): string | undefined {
-  const text = alt.trim();
-  if ([...text].length < 4) return '图片缺少说明：请在 ![ ] 的方括号里用至少 4 个字描述图片内容，如 ![学生参观禁毒展板](./photo.jpg)';
-  if (FILE_NAME_ALT.test(text)) return '图片说明应描述图片内容，不能只写文件名';
+  const fault = altTextFault(alt);
+  if (fault === 'too-short')
+    return `图片缺少说明：请在 ![ ] 的方括号里用至少 ${MIN_ALT_CHARACTERS} 个字描述图片内容，如 ![学生参观禁毒展板](./photo.jpg)`;
+  if (fault === 'file-name') return '图片说明应描述图片内容，不能只写文件名';
   return undefined;
 }
 

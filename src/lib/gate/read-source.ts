@@ -8,6 +8,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, read
 import path from 'node:path';
 import { badFieldCharacter } from './characters.ts';
 import { confineMessage } from './confine.ts';
+import { IMAGE_FILE_NAME } from './image-bytes.ts';
 import type { Problem } from './problem.ts';
 
 /** A Markdown file or a settings file is a few KB; a quarter of a megabyte is far beyond any real one. */
@@ -67,9 +68,6 @@ export function walkContent(dir: string, shown: (abs: string) => string): Conten
   }
   return { files: files.sort(), problems };
 }
-
-/** A file named as an image (published or refused, it is judged as one). */
-export const IMAGE_FILE_NAME = /\.(jpe?g|png|webp|avif|gif|svg|heic|heif|tiff?|bmp)$/i;
 
 /** How a message names a file: by what it is for. */
 const roleOf = (name: string) => (/\.md$/i.test(name) ? '文稿' : IMAGE_FILE_NAME.test(name) ? '图片' : '文件');

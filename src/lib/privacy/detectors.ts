@@ -63,13 +63,14 @@ function* matches(re: RegExp, text: string) {
   for (let m = re.exec(text); m; m = re.exec(text)) yield m;
 }
 
-const MOBILE = /^(?:\+?86|0086)?(1[3-9]\d{9})$/;
+/** A mainland mobile number (digits only, country code optional): the one pattern, also refused where an office phone is asked for. */
+export const MOBILE_NUMBER = /^(?:\+?86|0086)?(1[3-9]\d{9})$/;
 
 /** What a run of digit groups spells, if anything: the kind and the value (digits only, country code dropped). */
 function numberKind(span: readonly string[], latestYear: number): { kind: FindingKind; value: string } | undefined {
   const digits = span.join('');
   if (digits.length === 18 && isResidentId(digits, latestYear)) return { kind: 'id-card', value: digits.toUpperCase() };
-  const mobile = MOBILE.exec(digits);
+  const mobile = MOBILE_NUMBER.exec(digits);
   if (mobile) return { kind: 'mobile', value: mobile[1]! };
   if (/^\d{16,19}$/.test(digits) && cardGrouping(span) && passesLuhn(digits)) return { kind: 'bank-card', value: digits };
   if (digits.length === 15 && isLegacyResidentId(digits)) return { kind: 'legacy-id', value: digits };

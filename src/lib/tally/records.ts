@@ -1,5 +1,5 @@
 /** Event and campaign records for the tally, read through the content gate (the same schemas as the site). */
-import { validEntries, type CheckedEntry } from '#/lib/gate/check-content.ts';
+import { validEntries, type CheckedEntry } from '#/lib/gate/entries.ts';
 import type { CampaignRecord, EventRecord } from './tally.ts';
 
 export function tallyRecords(entries: readonly CheckedEntry[]): { events: EventRecord[]; campaigns: CampaignRecord[] } {

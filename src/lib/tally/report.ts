@@ -7,7 +7,6 @@ import {
   breakdownLabels,
   compareWithReported,
   monthLabel,
-  roundAudience,
   summarySentence,
   totalsOf,
   type Breakdown,
@@ -17,6 +16,7 @@ import {
   type EventRecord,
   type Totals,
 } from './tally.ts';
+import { wan } from '#/lib/core/format.ts';
 import { toCsv } from '#/lib/formats/csv.ts';
 import { townWord } from '#/lib/site/place.ts';
 import { displayWidth } from '#/lib/core/text-width.ts';
@@ -47,7 +47,7 @@ export function campaignReport(
     campaign: { id: campaign.id, name: campaign.name, start: campaign.start, end: campaign.end },
     computed,
     reported: campaign.reported,
-    audienceRounded: roundAudience(computed.audience),
+    audienceRounded: wan(computed.audience, String),
     summary: summarySentence(campaign.name, computed),
     differences: compareWithReported(campaign.reported, computed),
     breakdowns: Object.fromEntries(by.map((b) => [b, breakdown(own, b, townOrder)])),
@@ -129,7 +129,7 @@ export function renderReports(reports: readonly CampaignReport[], format: Format
                 ['活动场次', String(r.computed.events), String(r.reported.events)],
                 ['发放资料（份）', String(r.computed.leaflets), String(r.reported.leaflets)],
                 ['受教育人数', String(r.computed.audience), String(r.reported.audience)],
-                ['受教育人数（约）', r.audienceRounded, roundAudience(r.reported.audience)],
+                ['受教育人数（约）', r.audienceRounded, wan(r.reported.audience, String)],
               ]),
               ...Object.entries(r.breakdowns).map(([by, rows]) =>
                 [

@@ -5,6 +5,7 @@
  */
 import type { EntryData } from '#/schemas/index.ts';
 import type { Problem } from '#/lib/gate/problem.ts';
+import { wan } from '#/lib/core/format.ts';
 
 export type EventFigures = Pick<EntryData<'events'>, 'leaflets' | 'audience'>;
 
@@ -71,25 +72,14 @@ export function monthLabel(month: string): string {
   return `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 }
 
-/**
- * The office's rounding for people reached: from 10,000 up, in 万 to one
- * decimal, rounded half up (52,499 → 5.2万, 52,500 → 5.3万); below 10,000 the
- * exact count. Events and leaflets are always exact.
- */
-export function roundAudience(n: number): string {
-  if (n < 10000) return String(n);
-  const tenths = Math.floor(n / 1000 + 0.5);
-  return `${tenths / 10}万`;
-}
-
 /** Whether a reported audience and a computed one read the same once rounded. */
 export function audienceAgrees(reported: number, computed: number): boolean {
-  return roundAudience(reported) === roundAudience(computed);
+  return wan(reported, String) === wan(computed, String);
 }
 
 /** A ready-to-paste sentence for a report. */
 export function summarySentence(campaignName: string, t: Totals): string {
-  const people = t.audience < 10000 ? `${t.audience}人次` : `约${roundAudience(t.audience)}人次`;
+  const people = t.audience < 10000 ? `${t.audience}人次` : `约${wan(t.audience)}人次`;
   return `${campaignName}共开展活动${t.events}场，发放宣传资料${t.leaflets}份，受教育群众${people}。`;
 }
 
