@@ -6,19 +6,14 @@
 import { yearOf } from '#/lib/core/dates.ts';
 import { NEWS_PAGE_SIZE } from '#/lib/core/pagination.ts';
 import { isPublic } from './publishing.ts';
-import { COLLECTION_NAMES, type CollectionName } from '#/schemas/index.ts';
+import { COLLECTION_NAMES } from '#/schemas/index.ts';
+import { validEntries, type CheckedEntry } from '#/lib/gate/entries.ts';
 import { entryPath, paths, sectionPath } from '#/lib/site/urls.ts';
-
-export interface PathEntry {
-  collection: CollectionName;
-  id: string;
-  data: Record<string, unknown>;
-}
 
 const pageCount = (items: number) => Math.max(1, Math.ceil(items / NEWS_PAGE_SIZE));
 const pagesOf = (items: number, url: (page: number) => string) => Array.from({ length: pageCount(items) }, (_, i) => url(i + 1));
 
-export function knownPaths(entries: readonly PathEntry[], today: string): Set<string> {
+export function knownPaths(entries: readonly CheckedEntry[], today: string): Set<string> {
   const known = new Set<string>([
     // Every content type's section page (the pages type's is the home page), and the pages no type makes.
     ...COLLECTION_NAMES.map(sectionPath),
@@ -33,13 +28,13 @@ export function knownPaths(entries: readonly PathEntry[], today: string): Set<st
     paths.sitemap(),
   ]);
   const visible = entries.filter((e) => isPublic(e.collection, e.data, today));
-  const news = visible.filter((e) => e.collection === 'news');
+  const news = validEntries(visible, 'news');
   const count = new Map<string, number>();
   const bump = (key: string) => count.set(key, (count.get(key) ?? 0) + 1);
   for (const { data } of news) {
-    bump(`year:${yearOf(String(data.date))}`);
-    bump(`category:${String(data.category)}`);
-    for (const tag of (data.tags as string[] | undefined) ?? []) bump(`tag:${tag}`);
+    bump(`year:${yearOf(data.date)}`);
+    bump(`category:${data.category}`);
+    for (const tag of data.tags) bump(`tag:${tag}`);
   }
   for (const url of pagesOf(news.length, paths.newsList)) known.add(url);
   for (const [key, items] of count) {
@@ -60,6 +55,6 @@ export function knownPaths(entries: readonly PathEntry[], today: string): Set<st
 }
 
 /** Lecture anchors on the schedule page (`/lectures/#id`). */
-export function knownAnchors(entries: readonly PathEntry[], today: string): Set<string> {
+export function knownAnchors(entries: readonly CheckedEntry[], today: string): Set<string> {
   return new Set(entries.filter((e) => e.collection === 'lectures' && isPublic('lectures', e.data, today)).map((e) => paths.lecture(e.id)));
 }
