@@ -37,6 +37,8 @@ export default defineConfig({
           name: 'builds',
           root,
           include: ['tests/builds/**/*.test.ts'],
+          // Some compare their output with the shared builds.
+          globalSetup: SHARED_BUILDS,
           testTimeout: 120_000,
           fileParallelism: false,
         },
