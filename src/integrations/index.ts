@@ -5,7 +5,7 @@
  *
  *   astro:config:setup  content gate → render key → share images drawn ahead → staging folder
  *   astro:build:done    search index (left running) → share images → sitemap, robots, _headers
- *                       → output checks → publish (waits for the search index)
+ *                       → the web editor's files → output checks → publish (waits for the search index)
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -20,6 +20,7 @@ import type { DrawingAhead } from './share-images/draw-ahead.ts';
 import { serveShareImages, startDrawing, writeShareImages } from './share-images/index.ts';
 import type { SiteBuild } from './site-build.ts';
 import { writeSiteFiles } from './site-files.ts';
+import { serveEditorFiles, writeEditorFiles } from './editor-files.ts';
 
 export function jinduSite(): AstroIntegration {
   // One build at a time per integration instance; each `astro:config:setup` starts a new one.
@@ -59,6 +60,7 @@ export function jinduSite(): AstroIntegration {
       'astro:server:setup': ({ server, logger }) => {
         const gateLog = logger.fork('jindu:content-gate');
         watchContent(server, gateLog, () => runGate(current(), gateLog, publicDir));
+        serveEditorFiles(server);
       },
       'astro:build:done': async (options) => {
         const { dir, logger } = options;
@@ -66,7 +68,8 @@ export function jinduSite(): AstroIntegration {
         const out = fileURLToPath(dir);
         startIndexing(run, out, cacheDir, logger.fork('jindu:pagefind'));
         await writeShareImages(run, ahead, out, logger.fork('jindu:share-images'));
-        await writeSiteFiles({ ...options, logger: logger.fork('jindu:site-files') }, run.settings.url);
+        await writeSiteFiles({ ...options, logger: logger.fork('jindu:site-files') }, run.settings);
+        await writeEditorFiles(dir);
         await checkOutput(run, out, cacheDir, logger.fork('jindu:output-checks'));
         if (staging) await publish(run, staging, logger.fork('jindu:atomic-publish'));
       },

@@ -14,7 +14,7 @@ import { yearOf } from '#/lib/core/dates.ts';
 import { ContentProblemsError, type Problem } from '#/lib/gate/problem.ts';
 import { entriesByPage, pageProblems } from '#/lib/build/output-checks.ts';
 import { imageMetadataProblems } from '#/lib/build/output-images.ts';
-import { loadAllowlist } from '#/lib/privacy/guard.ts';
+import { loadAllowlist } from '#/lib/gate/allowlist.ts';
 import { contentDir } from '#/lib/site/settings.ts';
 import { contentOf, pagesOf, type SiteBuild } from './site-build.ts';
 

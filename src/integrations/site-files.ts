@@ -8,12 +8,15 @@ import type { HookParameters } from 'astro';
 import { renderHeadersFile } from '#/lib/build/security-headers.ts';
 import { renderRobots, renderSitemap } from '#/lib/formats/sitemap.ts';
 import { paths } from '#/lib/site/urls.ts';
+import { editorOrigin } from '#/lib/content/editor-config.ts';
+import type { SiteSettings } from '#/schemas/site.ts';
 
-export async function writeSiteFiles({ dir, pages, logger }: HookParameters<'astro:build:done'>, siteUrl: string): Promise<void> {
+export async function writeSiteFiles({ dir, pages, logger }: HookParameters<'astro:build:done'>, settings: SiteSettings): Promise<void> {
+  const siteUrl = settings.url;
   const pathnames = pages.map((p) => (p.pathname === '' ? '/' : `/${p.pathname}`));
   const xml = renderSitemap(pathnames, siteUrl);
   await writeFile(new URL(paths.sitemap().slice(1), dir), xml);
   await writeFile(new URL('robots.txt', dir), renderRobots(siteUrl, paths.sitemap()));
-  await writeFile(new URL('_headers', dir), renderHeadersFile());
+  await writeFile(new URL('_headers', dir), renderHeadersFile(editorOrigin(settings)));
   logger.info(`sitemap.xml：${xml.match(/<url>/g)?.length ?? 0} 个页面`);
 }

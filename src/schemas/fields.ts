@@ -26,6 +26,21 @@ export function describe<T extends z.ZodType>(schema: T, info: FieldInfo): T {
   return schema;
 }
 
+/** What a string field holds beyond "text", for the web editor's choice of input. */
+export type FieldKind = 'date' | 'time' | 'entry-ref' | 'paragraph';
+
+const fieldKindRegistry = z.registry<{ kind: FieldKind }>();
+
+function ofKind<T extends z.ZodType>(schema: T, kind: FieldKind): T {
+  fieldKindRegistry.add(schema, { kind });
+  return schema;
+}
+
+/** The kind a field builder gave a field (`schemaAt` unwraps optional and default first). */
+export function fieldKind(node: z.ZodType): FieldKind | undefined {
+  return fieldKindRegistry.get(node)?.kind;
+}
+
 /**
  * The field schema at `path` in `schema` (looking through optional, default and
  * pipe wrappers), with the nearest label and example attached on the way.
@@ -74,7 +89,7 @@ function refuseBadCharacter(ctx: z.core.ParsePayload<string>): boolean {
 
 /** A required line of text, trimmed, within a length range (counted in characters). */
 export function text(info: FieldInfo, { min = 1, max = 200 }: { min?: number; max?: number } = {}) {
-  return describe(
+  const field = describe(
     z.string().check((ctx) => {
       if (refuseBadCharacter(ctx)) return;
       const length = [...ctx.value.trim()].length;
@@ -85,6 +100,8 @@ export function text(info: FieldInfo, { min = 1, max = 200 }: { min?: number; ma
     }),
     info,
   );
+  // A field for more than a line gets a text area in the web editor.
+  return max > 80 ? ofKind(field, 'paragraph') : field;
 }
 
 /**
@@ -93,41 +110,47 @@ export function text(info: FieldInfo, { min = 1, max = 200 }: { min?: number; ma
  * so anything but a string is refused.
  */
 export function isoDate(info: FieldInfo) {
-  return describe(
-    z
-      .string({
-        error: (issue) => (issue.input === undefined ? undefined : `日期要写成带英文引号的 "YYYY-MM-DD"${quoteHint(info.example)}`),
-      })
-      .check((ctx) => {
-        const value = ctx.value;
-        if (!isIsoDateShape(value)) {
-          ctx.issues.push({
-            code: 'custom',
-            input: value,
-            message: `日期格式不对：${value}（应为 YYYY-MM-DD，月、日补足两位，如 ${info.example}）`,
-          });
-        } else if (!isRealDate(value)) {
-          const suggestion = lastDayOfMonth(value);
-          ctx.issues.push({
-            code: 'custom',
-            input: value,
-            message: suggestion
-              ? `日期不存在：${value}（请使用真实日期，如 ${suggestion}）`
-              : `日期不存在：${value}（月份应为 01–12，如 ${info.example}）`,
-          });
-        }
-      }),
-    info,
+  return ofKind(
+    describe(
+      z
+        .string({
+          error: (issue) => (issue.input === undefined ? undefined : `日期要写成带英文引号的 "YYYY-MM-DD"${quoteHint(info.example)}`),
+        })
+        .check((ctx) => {
+          const value = ctx.value;
+          if (!isIsoDateShape(value)) {
+            ctx.issues.push({
+              code: 'custom',
+              input: value,
+              message: `日期格式不对：${value}（应为 YYYY-MM-DD，月、日补足两位，如 ${info.example}）`,
+            });
+          } else if (!isRealDate(value)) {
+            const suggestion = lastDayOfMonth(value);
+            ctx.issues.push({
+              code: 'custom',
+              input: value,
+              message: suggestion
+                ? `日期不存在：${value}（请使用真实日期，如 ${suggestion}）`
+                : `日期不存在：${value}（月份应为 01–12，如 ${info.example}）`,
+            });
+          }
+        }),
+      info,
+    ),
+    'date',
   );
 }
 
 /** A 24-hour clock time `"HH:MM"`. */
 export function clockTime(info: FieldInfo) {
-  return describe(
-    z
-      .string({ error: (issue) => (issue.input === undefined ? undefined : `时间要写成带引号的 "HH:MM"${quoteHint(info.example)}`) })
-      .refine(isClockTime, { message: `时间格式不对：应为 24 小时制 "HH:MM"${quoteHint(info.example)}` }),
-    info,
+  return ofKind(
+    describe(
+      z
+        .string({ error: (issue) => (issue.input === undefined ? undefined : `时间要写成带引号的 "HH:MM"${quoteHint(info.example)}`) })
+        .refine(isClockTime, { message: `时间格式不对：应为 24 小时制 "HH:MM"${quoteHint(info.example)}` }),
+      info,
+    ),
+    'time',
   );
 }
 
@@ -154,11 +177,14 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T,
 
 /** The file name (without `.md`) of another entry, checked to exist by the content gate. */
 export function entryRef(info: FieldInfo) {
-  return describe(
-    z.string().refine(isAsciiSlug, {
-      message: `应填写被引用文件的文件名（不含 .md），只含小写字母、数字和连字符${quoteHint(info.example)}`,
-    }),
-    info,
+  return ofKind(
+    describe(
+      z.string().refine(isAsciiSlug, {
+        message: `应填写被引用文件的文件名（不含 .md），只含小写字母、数字和连字符${quoteHint(info.example)}`,
+      }),
+      info,
+    ),
+    'entry-ref',
   );
 }
 

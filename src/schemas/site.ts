@@ -52,6 +52,9 @@ const isPlainPath = (value: string) => value.trim() !== '' && !/[\u0000-\u001f\u
 /** The word for the kind of region an office serves: pages say 全市/本县/全区 with it. */
 export const REGION_UNITS = ['市', '县', '区', '旗'] as const;
 
+/** Git hosts the web editor can commit to (self-hosted on a government network). */
+export const EDITOR_BACKENDS = ['gitea', 'gitlab'] as const;
+
 /** One kind of place listed on the bases page (禁毒宣传教育基地, 禁毒主题公园…). */
 const baseKind = entry({
   /** What staff write in a base's `kind:` and what the bases page calls the group. */
@@ -156,6 +159,24 @@ export const siteSchema = entry({
   }).optional(),
   /** When true, pages built from sample records carry a visible notice. */
   sampleData: z.boolean().default(false),
+  /**
+   * The web editor at /admin/: the office's own Git host, where staff's changes
+   * are committed. Without it, /admin/ works only in local mode (a checkout on a
+   * staff PC, `npm run editor`).
+   */
+  editor: entry({
+    backend: oneOf(EDITOR_BACKENDS, { label: '代码托管平台', example: 'gitea' }),
+    url: describe(z.url({ protocol: /^https$/, message: '应填写以 https:// 开头的代码托管平台地址（示例：https://git.example.gov.cn）' }), {
+      label: '代码托管平台地址',
+      example: 'https://git.example.gov.cn',
+    }),
+    repo: describe(z.string().regex(/^[\w.-]+\/[\w.-]+$/, { message: '应写成“所有者/仓库名”（示例：jinduban/jindu-site）' }), {
+      label: '仓库',
+      example: 'jinduban/jindu-site',
+    }),
+    branch: text({ label: '分支', example: 'main' }, { max: 60 }).default('main'),
+    appId: text({ label: 'OAuth 应用的客户端 ID', example: '"3f2a…"' }, { max: 100 }),
+  }).optional(),
 });
 
 export type SiteSettings = z.infer<typeof siteSchema>;

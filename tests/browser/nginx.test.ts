@@ -20,7 +20,9 @@ import {
   SEARCH_WORKER_CSP,
   SEARCH_WORKER_PATH,
   renderHeadersFile,
+  editorCsp,
 } from '#/lib/build/security-headers.ts';
+import { paths } from '#/lib/site/urls.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { ROOT, SITES } from '../helpers/sites.ts';
 
@@ -80,6 +82,7 @@ http {
   uwsgi_temp_path ${work}/uwsgi;
   scgi_temp_path ${work}/scgi;
   map $scheme $jindu_hsts { https "max-age=31536000; includeSubDomains"; default ""; }
+  map $host $jindu_git_origin { default "${GIT_ORIGIN}"; }
   server {
     listen 127.0.0.1:${port};
     root ${root};
@@ -109,6 +112,9 @@ afterAll(() => {
 const astroFile = (ext: string) => `/_astro/${readdirSync(path.join(SITES.main.outDir, '_astro')).find((f) => f.endsWith(ext))!}`;
 const campaign = () => readdirSync(path.join(SITES.main.outDir, 'campaigns')).find((f) => !f.includes('.'))!;
 const WORKER_HEADERS = { ...PAGE_HEADERS, 'Content-Security-Policy': SEARCH_WORKER_CSP };
+/** The Git host the test server's editor page may reach (nginx's $jindu_git_origin). */
+const GIT_ORIGIN = 'https://git.example.test';
+const EDITOR_HEADERS = { ...PAGE_HEADERS, 'Content-Security-Policy': editorCsp(GIT_ORIGIN) };
 
 describe('nginx serving the built site', () => {
   const { pages, hashedAssets, searchIndex } = CACHE_CONTROL;
@@ -132,6 +138,9 @@ describe('nginx serving the built site', () => {
     { what: 'a redirect to a directory', url: () => '/news', status: 301, cache: pages, headers: ASSET_HEADERS },
     { what: 'the search index', url: () => '/pagefind/pagefind.js', status: 200, cache: searchIndex, headers: ASSET_HEADERS },
     { what: 'the search worker', url: () => SEARCH_WORKER_PATH, status: 200, cache: searchIndex, headers: WORKER_HEADERS },
+    { what: 'the web editor', url: () => paths.admin(), status: 200, cache: pages, headers: EDITOR_HEADERS },
+    { what: 'the web editor by file', url: () => `${paths.admin()}index.html`, status: 200, cache: pages, headers: EDITOR_HEADERS },
+    { what: "the web editor's script", url: () => paths.editorBundle(), status: 200, cache: pages, headers: ASSET_HEADERS },
   ];
 
   it.each(cases)('sends the security headers and cache lifetime on $what', async ({ url, status, cache, headers }) => {
@@ -212,7 +221,7 @@ describe('the header policies in Chromium', () => {
 
 it('ships a _headers file with the same headers, HSTS included', () => {
   const file = readFileSync(path.join(SITES.main.outDir, '_headers'), 'utf8');
-  expect(file).toBe(renderHeadersFile());
+  expect(file).toBe(renderHeadersFile(undefined));
   for (const headers of [PAGE_HEADERS, ASSET_HEADERS, WORKER_HEADERS]) {
     for (const [name, value] of Object.entries(headers)) expect(file).toContain(`${name}: ${value}`);
   }

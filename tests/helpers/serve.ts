@@ -13,6 +13,7 @@ const TYPES: Record<string, string> = {
   '.webp': 'image/webp',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
+  '.wasm': 'application/wasm',
 };
 
 export async function serve(root: string): Promise<{ url: string; close: () => Promise<void> }> {

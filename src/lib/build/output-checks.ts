@@ -10,7 +10,7 @@ import { digest } from './build-cache.ts';
 import type { Problem } from '#/lib/gate/problem.ts';
 import type { CheckedEntry } from '#/lib/gate/entries.ts';
 import { personalDataProblems, type Allowlist } from '#/lib/privacy/guard.ts';
-import { entryPath } from '#/lib/site/urls.ts';
+import { entryPath, paths } from '#/lib/site/urls.ts';
 
 export function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -55,7 +55,8 @@ export interface PageCheckOptions {
 export function pageProblems(html: string, page: string, options: PageCheckOptions, entry?: CheckedEntry): Problem[] {
   const { main, dataBody, title, body, attributeTexts } = scan(parse(html));
   const problems: Problem[] = [];
-  if (!main || !main.textContent.trim()) {
+  // The web editor's page is an application shell: its script draws everything.
+  if (page !== paths.admin() && (!main || !main.textContent.trim())) {
     problems.push({ file: page, message: '页面主体（<main>）是空的：生成时出错了，请检查对应文稿', severity: 'error' });
   }
   if (entry?.body.trim() && !dataBody?.textContent.trim()) {

@@ -2,7 +2,7 @@
  * HTTP headers the site must be served with. `_headers` is generated from this
  * module; the nginx snippets in scripts/deploy/nginx/ are tested against it.
  *
- * Two Content-Security-Policies. Pages get one at least as strict as the <meta>
+ * Content-Security-Policies. Pages get one at least as strict as the <meta>
  * Astro writes into each page (a browser enforces both, so the header cannot
  * loosen the meta's hashes), plus what a <meta> cannot carry (frame-ancestors).
  * Everything else (images, SVG, feeds, downloads, scripts opened as documents)
@@ -11,6 +11,7 @@
  * a page loads are governed by the page's policy, not by their own header.
  */
 import { ELDER_MODE_SCRIPT_HASH } from '#/lib/site/elder-mode.ts';
+import { paths } from '#/lib/site/urls.ts';
 
 /**
  * Scripts every page may run, in the <meta> (astro.config.mjs) and the header:
@@ -70,6 +71,27 @@ export const SEARCH_WORKER_CSP = policy({
   'frame-ancestors': ["'none'"],
 });
 
+/**
+ * The web editor's page (/admin/), the one page allowed what Decap CMS needs:
+ * eval (it compiles its configuration with `new Function`), inline styles (its
+ * CSS-in-JS), blob: and data: pictures (previews of uploads), and requests to
+ * the office's Git host. Its own scripts still come only from the site.
+ */
+export function editorCsp(gitOrigin: string | undefined): string {
+  return policy({
+    'default-src': ["'self'"],
+    'script-src': ["'self'", "'unsafe-eval'"],
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'img-src': ["'self'", 'blob:', 'data:'],
+    'font-src': ["'self'"],
+    'connect-src': ["'self'", 'blob:', ...(gitOrigin ? [gitOrigin] : [])],
+    'object-src': ["'none'"],
+    'base-uri': ["'self'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'none'"],
+  });
+}
+
 /** Sent with every response. */
 export const COMMON_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
@@ -98,7 +120,7 @@ const PAGE_PATTERNS = ['/', '/*/', '/*.html'];
  * Every matching block applies, and a header set by two would be joined into one value (two policies, both
  * enforced), so a block that replaces a header first detaches it (`! Name`, Cloudflare's syntax).
  */
-export function renderHeadersFile(): string {
+export function renderHeadersFile(gitOrigin: string | undefined): string {
   const block = (pattern: string, headers: Record<string, string>, replaces = false) =>
     [pattern, ...Object.entries(headers).flatMap(([k, v]) => [...(replaces ? [`  ! ${k}`] : []), `  ${k}: ${v}`])].join('\n');
   return (
@@ -108,6 +130,9 @@ export function renderHeadersFile(): string {
       block('/_astro/*', { 'Cache-Control': CACHE_CONTROL.hashedAssets }, true),
       block('/pagefind/*', { 'Cache-Control': CACHE_CONTROL.searchIndex }, true),
       block(SEARCH_WORKER_PATH, { 'Content-Security-Policy': SEARCH_WORKER_CSP }, true),
+      ...[paths.admin(), `${paths.admin()}index.html`].map((pattern) =>
+        block(pattern, { 'Content-Security-Policy': editorCsp(gitOrigin) }, true),
+      ),
     ].join('\n\n') + '\n'
   );
 }

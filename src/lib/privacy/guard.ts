@@ -2,13 +2,7 @@
  * The personal-data guard as the content gate and the built-site scan use it:
  * findings turned into problems, minus what the allowlist declares public.
  */
-import path from 'node:path';
-import { privacyAllowlistSchema } from '#/schemas/privacy-allowlist.ts';
 import type { Problem } from '#/lib/gate/problem.ts';
-import { issuesToProblems, PARSE_PARAMS } from '#/lib/gate/zod-messages.ts';
-import { loadYaml, YamlProblem } from '#/lib/gate/yaml.ts';
-import { readTextFile } from '#/lib/gate/read-source.ts';
-import { displayPath } from '#/lib/site/settings.ts';
 import { canonicalValue, findPersonalData, KIND_LABELS, maskValue } from './detectors.ts';
 import { lineLocator } from './normalize.ts';
 
@@ -16,27 +10,6 @@ export const ALLOWLIST_FILE = 'privacy-allowlist.yaml';
 
 /** Allowlisted values, compared after the same folding the detectors apply. */
 export type Allowlist = ReadonlySet<string>;
-
-export function loadAllowlist(contentDir: string): { allow: Allowlist; problems: Problem[] } {
-  const file = path.join(contentDir, ALLOWLIST_FILE);
-  const shown = displayPath(file);
-  const read = readTextFile(file, shown, '放行清单');
-  if (!read.ok) return { allow: new Set(), problems: read.missing ? [] : [read.problem] };
-  const source = read.text;
-  let raw: unknown;
-  try {
-    raw = loadYaml(source, { core: true }) ?? [];
-  } catch (error) {
-    if (!(error instanceof YamlProblem)) throw error;
-    const message = `放行清单格式错误：${error.message}（每项应为 - value: … 和 reason: … 两行）`;
-    return { allow: new Set(), problems: [{ file: shown, line: error.line, message, severity: 'error' }] };
-  }
-  const result = privacyAllowlistSchema.safeParse(raw, PARSE_PARAMS);
-  if (!result.success) {
-    return { allow: new Set(), problems: issuesToProblems(result.error.issues, privacyAllowlistSchema, shown, () => undefined) };
-  }
-  return { allow: new Set(result.data.map((e) => canonicalValue(e.value))), problems: [] };
-}
 
 /** Problems for every piece of personal data in `text`, at its line (plus `firstLine - 1`). */
 export function personalDataProblems(

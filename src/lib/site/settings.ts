@@ -14,7 +14,8 @@ import { ContentProblemsError, type Problem } from '#/lib/gate/problem.ts';
 import { issuesToProblems, PARSE_PARAMS } from '#/lib/gate/zod-messages.ts';
 import { loadYaml, YamlProblem } from '#/lib/gate/yaml.ts';
 import { logoPng, readLogo } from './logo.ts';
-import { loadAllowlist, personalDataProblems } from '#/lib/privacy/guard.ts';
+import { personalDataProblems } from '#/lib/privacy/guard.ts';
+import { loadAllowlist } from '#/lib/gate/allowlist.ts';
 import { buildDate } from '#/lib/content/publishing.ts';
 
 export const SETTINGS_FILE = 'site.yaml';

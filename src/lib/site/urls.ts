@@ -69,6 +69,9 @@ export const paths = {
   /** Build-internal: the list of share images the build writes out after the pages (not published). */
   shareImageList: () => '/og/share-images.json',
   sitemap: () => '/sitemap.xml',
+  /** The web editor for staff, and Decap CMS's own script (its chunks load from beside it). */
+  admin: () => '/admin/',
+  editorBundle: () => '/admin/decap/decap-cms.js',
   /** The city's logo as drawn at build time; the name carries a hash of its bytes. */
   logo: (name: string) => `/${name}.png`,
 } as const;

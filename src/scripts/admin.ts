@@ -1,0 +1,140 @@
+/**
+ * The web editor's page script: loads Decap CMS from the site's own origin,
+ * teaches it to write frontmatter the way the content gate reads it, names new
+ * files as `npm run new` does, and starts it with the generated configuration.
+ */
+import yaml from 'js-yaml';
+import { editorFormat, FILE_NAME_KEY, type EditorConfig, type EditorField } from '#/lib/content/editor-config.ts';
+import { newEntryName } from '#/lib/content/new-entry.ts';
+import { dateInZone } from '#/lib/core/dates.ts';
+import { IMAGE_FILE_NAME } from '#/lib/gate/image-bytes.ts';
+import { editorProblems, type EditorCheckContext } from '#/lib/content/editor-checks.ts';
+import type { CollectionName } from '#/schemas/index.ts';
+import { contentTypeOf } from '#/schemas/index.ts';
+
+/** The parts of Decap's Immutable.js maps this script reads and writes. */
+interface ImmutableMap {
+  get(key: string): unknown;
+  set(key: string, value: unknown): ImmutableMap;
+}
+
+interface DecapCms {
+  init(options: { config: EditorConfig }): void;
+  registerCustomFormat(
+    name: string,
+    extension: string,
+    format: { fromFile(text: string): Record<string, unknown>; toFile(data: Record<string, unknown>): string },
+  ): void;
+  registerEventListener(listener: { name: 'preSave'; handler(event: { entry: ImmutableMap }): ImmutableMap }): void;
+}
+
+/** Decap's maps can give their plain value. */
+interface ImmutableData extends ImmutableMap {
+  toJS(): Record<string, unknown>;
+}
+
+declare global {
+  interface Window {
+    CMS_MANUAL_INIT?: boolean;
+    CMS?: DecapCms;
+  }
+}
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+
+/** A file as data: its frontmatter's fields and its body, read with js-yaml as Astro reads them. */
+function fromFile(text: string): Record<string, unknown> {
+  const match = FRONTMATTER.exec(text);
+  if (!match) return { body: text };
+  const data = (yaml.load(match[1]!) ?? {}) as Record<string, unknown>;
+  return { ...data, body: text.slice(match[0].length).replace(/^\r?\n/, '') };
+}
+
+/** An image the editor saved beside the entry (`photo.jpg`) is written as a path relative to it (`./photo.jpg`). */
+const relativeImage = (value: unknown) =>
+  typeof value === 'string' && IMAGE_FILE_NAME.test(value) && !/[/:]/.test(value) ? `./${value}` : value;
+
+/**
+ * Data as the file should hold it: keys in the form's (the schema's) order, and
+ * empty optional inputs ('', null, an empty list) left out, as a person writing
+ * the file would.
+ */
+function cleaned(value: unknown, fields: readonly EditorField[] | undefined): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map((item) => cleaned(item, fields));
+    return items.length > 0 ? items : undefined;
+  }
+  if (value && typeof value === 'object') {
+    const data = value as Record<string, unknown>;
+    const order = fields?.map((f) => f.name) ?? [];
+    const keys = [...order.filter((k) => k in data), ...Object.keys(data).filter((k) => !order.includes(k))];
+    const entries = keys.flatMap((key) => {
+      const c = cleaned(data[key], fields?.find((f) => f.name === key)?.fields);
+      return c === undefined ? [] : [[key, c] as const];
+    });
+    return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+  }
+  if (value === '' || value === null || value === undefined) return undefined;
+  return relativeImage(value);
+}
+
+/**
+ * Data as a file. js-yaml quotes any string YAML would read as something else,
+ * so a date stays the quoted "YYYY-MM-DD" the gate requires (Decap's own format
+ * writes it bare, and YAML then makes it a Date).
+ */
+function toFile(data: Record<string, unknown>, fields: readonly EditorField[]): string {
+  // The file's name is the file's name, not one of its fields.
+  const { body = '', ...values } = data;
+  delete values[FILE_NAME_KEY];
+  const frontmatter = yaml.dump(cleaned(values, fields) ?? {}, { quotingType: '"', lineWidth: -1, noRefs: true });
+  return `---\n${frontmatter}---\n\n${String(body).trim()}\n`;
+}
+
+/**
+ * Before every save: the gate's checks, whose messages stop the save and tell
+ * staff what to fix (Decap shows a listener's error), then a new entry's file
+ * name from its title's pinyin (Decap would refuse an all-Chinese title).
+ */
+function beforeSave({ entry }: { entry: ImmutableMap }): ImmutableMap {
+  const data = entry.get('data') as ImmutableData;
+  const type = entry.get('collection') as CollectionName;
+  const today = dateInZone(new Date(), timeZone);
+  const { body = '', ...values } = data.toJS();
+  delete values[FILE_NAME_KEY];
+  const fields = cleaned(values, config.collections.find((c) => c.name === type)?.fields) ?? {};
+  const problems = editorProblems(type, fields as Record<string, unknown>, String(body), String(entry.get('path') ?? type), checks, today);
+  if (problems.length > 0) {
+    throw new Error(
+      ['保存前检查发现问题，请改好后再保存：', ...problems.map((p) => `· ${p.field ? `${p.field}：` : ''}${p.message}`)].join('\n'),
+    );
+  }
+  if (!entry.get('newRecord')) return data;
+  const titleField = contentTypeOf(type).scaffold?.titleField ?? 'title';
+  const title = String(data.get(titleField) ?? '');
+  return data.set(FILE_NAME_KEY, newEntryName(type, title, String(data.get('date') ?? today), new Set()));
+}
+
+function loadScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`编辑器文件加载失败：${src}`));
+    document.head.append(script);
+  });
+}
+
+const configElement = document.getElementById('editor-config')!;
+const config = JSON.parse(configElement.textContent!) as EditorConfig;
+const timeZone = configElement.dataset.timeZone!;
+const checks = JSON.parse(document.getElementById('editor-checks')!.textContent!) as EditorCheckContext;
+const bundle = document.querySelector<HTMLMetaElement>('meta[name="editor-bundle"]')!.content;
+window.CMS_MANUAL_INIT = true;
+await loadScript(bundle);
+const cms = window.CMS!;
+for (const collection of config.collections) {
+  cms.registerCustomFormat(editorFormat(collection.name), 'md', { fromFile, toFile: (data) => toFile(data, collection.fields) });
+}
+cms.registerEventListener({ name: 'preSave', handler: beforeSave });
+cms.init({ config });

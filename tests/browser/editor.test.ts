@@ -1,0 +1,129 @@
+/**
+ * The web editor as staff use it, in local mode: /admin/ of the shared county
+ * build, Decap's local server on a scratch Git copy of its content (at the same
+ * path in the copy as in this repository, as the generated folders say). A news item made
+ * through the form lands as a file named from its title's pinyin, with the
+ * frontmatter the gate wants, committed; the gate passes and a build shows it.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkContent } from '#/lib/gate/check-content.ts';
+import { loadSettings } from '#/lib/site/settings.ts';
+import { paths } from '#/lib/site/urls.ts';
+import { startEditorServer } from '../../scripts/editor.ts';
+import { browseBuiltSite } from '../helpers/browser.ts';
+import { ROOT, SITES, buildEnv } from '../helpers/sites.ts';
+
+const site = browseBuiltSite(SITES.otherCity.outDir);
+const repo = mkdtempSync(path.join(tmpdir(), 'editor-'));
+const content = path.join(repo, path.relative(ROOT, SITES.otherCity.contentDir));
+let editor: ChildProcess | undefined;
+
+const git = (...args: string[]) =>
+  execFileSync('git', ['-C', repo, '-c', 'user.name=测试', '-c', 'user.email=test@example.invalid', ...args], { encoding: 'utf8' });
+
+beforeAll(async () => {
+  cpSync(SITES.otherCity.contentDir, content, { recursive: true });
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-qm', 'content');
+  editor = await startEditorServer(repo);
+});
+
+afterAll(() => {
+  editor?.kill();
+  rmSync(repo, { recursive: true, force: true });
+});
+
+/** Opens /admin/, logs in to the local server and waits for the collection list; returns the milliseconds it took. */
+async function openEditor(page: Page): Promise<number> {
+  const started = Date.now();
+  await page.goto(site.url + paths.admin());
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('link', { name: '禁毒新闻' }).first().waitFor();
+  return Date.now() - started;
+}
+
+async function choose(page: Page, label: string, option: string) {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+describe('the web editor in local mode', () => {
+  it('creates a news item through the form: named from its pinyin, dates quoted, committed, and the gate passes', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const took = await openEditor(page);
+    console.log(`/admin/ to the collection list: ${took} ms`);
+
+    await page.goto(site.url + paths.admin() + '#/collections/news/new');
+    await page.getByLabel('标题', { exact: true }).fill('城关社区开展禁毒宣传进家庭活动');
+    await page.locator('input[type=date]').first().fill('2026-11-20');
+    await choose(page, '栏目', '宣传教育');
+    await choose(page, '发布媒体', '本站');
+    await page.getByLabel('摘要', { exact: true }).fill('社区禁毒志愿者走进居民家中，讲解新型毒品的伪装和危害。');
+    await page.locator('[contenteditable=true]').last().click();
+    await page.keyboard.type('志愿者挨家挨户发放宣传资料。');
+    await page.getByRole('button', { name: '发布' }).first().click();
+    await page.getByText('立即发布').click();
+
+    const name = '2026-11-20-cheng-guan-she-qu-kai-zhan-jin-du-xuan-chuan-jin-jia.md';
+    const file = path.join(content, 'news', name);
+    await expect.poll(() => existsSync(file), { timeout: 20_000 }).toBe(true);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(/^---\ntitle: 城关社区开展禁毒宣传进家庭活动\ndate: "2026-11-20"\ncategory: 宣传教育\noutlets:\n {2}- 本站\n/);
+    expect(text).toContain('\n---\n\n志愿者挨家挨户发放宣传资料。\n');
+    expect(text).not.toMatch(/fileName|: ""|: \[\]/);
+    await expect.poll(() => git('log', '--format=%s', '-1')).toContain(name.replace(/\.md$/, ''));
+    expect(git('status', '--porcelain')).toBe('');
+
+    const { problems } = checkContent(content, loadSettings(content, {}));
+    expect(problems.map((p) => `${p.file} ${p.message}`)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('refuses to save what the gate would refuse, with the gate’s own messages', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await openEditor(page);
+    await page.goto(site.url + paths.admin() + '#/collections/news/new');
+    await page.getByLabel('标题', { exact: true }).fill('短标题');
+    await page.locator('input[type=date]').first().fill('2026-11-21');
+    await choose(page, '栏目', '宣传教育');
+    await choose(page, '发布媒体', '本站');
+    await page.getByLabel('摘要', { exact: true }).fill('社区禁毒志愿者走进居民家中，讲解新型毒品的伪装和危害。');
+    await page.locator('[contenteditable=true]').last().click();
+    // A resident ID number with a valid check digit.
+    await page.keyboard.type('联系人身份证号 11010519491231002X。');
+    const before = readdirSync(path.join(content, 'news')).length;
+    await page.getByRole('button', { name: '发布' }).first().click();
+    await page.getByText('立即发布').click();
+    const notice = page.getByText('保存前检查发现问题');
+    await notice.waitFor();
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('太短：至少 6 个字，现在 3 个字');
+    expect(text).toMatch(/疑似个人信息（身份证号：[^）]*）/);
+    expect(text).not.toContain('11010519491231002X');
+    expect(readdirSync(path.join(content, 'news')).length).toBe(before);
+    await page.close();
+  }, 120_000);
+
+  it('builds the item the editor wrote into its page', () => {
+    const outDir = path.join(repo, 'dist');
+    const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: ROOT,
+      env: buildEnv({ name: 'editor', contentDir: content, outDir, siteUrl: SITES.otherCity.siteUrl }),
+      encoding: 'utf8',
+    });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    const page = path.join(outDir, paths.news('2026-11-20-cheng-guan-she-qu-kai-zhan-jin-du-xuan-chuan-jin-jia').slice(1), 'index.html');
+    expect(readFileSync(page, 'utf8')).toContain('城关社区开展禁毒宣传进家庭活动');
+    expect(readdirSync(path.join(outDir, 'admin/decap'))).toContain('decap-cms.js');
+  }, 180_000);
+});
