@@ -84,7 +84,7 @@ describe('records that disagree with the report', () => {
     expect(stdout).toContain('受教育人数：上报 1000（约1000），记录汇总 800（约800），相差 -200');
     expect(stdout).toMatch(/可能的原因（见上面的问题）：.*events\/b\.md.*events\/c\.md/);
     expect(stderr).toMatch(/events\/b\.md 与 .*events\/a\.md 重复/);
-    expect(stderr).toMatch(/events\/c\.md:3 date 日期 2025-05-03 不在「春季宣传月」的活动期间/);
+    expect(stderr).toMatch(/events\/c\.md:3 date 日期 2025-05-03 不在“春季宣传月”的活动期间/);
     expect(stderr).toMatch(/events\/d\.md:4 town 只能是以下之一：城关镇、河西乡、北山镇/);
     expect(stderr).toMatch(/events\/d\.md:8 leaflets 应为不带引号的整数/);
   });

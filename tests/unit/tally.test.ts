@@ -111,7 +111,7 @@ describe('data quality', () => {
     const lines = problems.map((p) => `${p.file} ${p.field ?? ''} ${p.message}`);
     expect(lines).toEqual([
       expect.stringMatching(/^content\/events\/a-again\.md {2}与 content\/events\/a\.md 重复（同一天、同一地点、同一承办单位）/),
-      expect.stringMatching(/^content\/events\/late\.md date 日期 2024-06-01 不在「春季流动课堂」的活动期间（2024-03-01 至 2024-05-31）内/),
+      expect.stringMatching(/^content\/events\/late\.md date 日期 2024-06-01 不在“春季流动课堂”的活动期间（2024-03-01 至 2024-05-31）内/),
     ]);
     expect(problems.every((p) => p.severity === 'error')).toBe(true);
   });

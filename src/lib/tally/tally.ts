@@ -143,7 +143,7 @@ export function qualityProblems(events: readonly EventRecord[], campaigns: reado
       problems.push({
         file: e.file,
         field: 'date',
-        message: `日期 ${e.date} 不在「${campaign.name}」的活动期间（${campaign.start} 至 ${campaign.end}）内：请核对日期，或归入正确的活动`,
+        message: `日期 ${e.date} 不在“${campaign.name}”的活动期间（${campaign.start} 至 ${campaign.end}）内：请核对日期，或归入正确的活动`,
         severity: 'error',
       });
     } else if (e.date > today) {
