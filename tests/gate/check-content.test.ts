@@ -179,7 +179,9 @@ describe('content gate', () => {
 
   it('refuses a category name as a tag, which would list the same news twice with different counts', () => {
     write('news/campus.md', news({ tags: '[宣讲团, 校园禁毒]' }));
-    expect(report()).toEqual(['news/campus.md:7 tags[1] “校园禁毒”是栏目名，不用再写成标签：选了这个栏目的新闻已列在栏目页上，请删去这个标签（标签，示例：流动课堂）']);
+    expect(report()).toEqual([
+      'news/campus.md:7 tags[1] “校园禁毒”是栏目名，不用再写成标签：选了这个栏目的新闻已列在栏目页上，请删去这个标签（标签，示例：流动课堂）',
+    ]);
   });
 
   it('reports every problem in one run', () => {
