@@ -103,13 +103,15 @@ describe('text that reads as written by people', () => {
     expect(counts.size).toBeGreaterThanOrEqual(3);
   });
 
-  it('uses “” for quotations, never 「」', () => {
+  it('uses “” for quotations, never 「」, in the content and on every page', () => {
     for (const { file, text } of texts) expect(text, file).not.toMatch(/[「」]/);
+    // /help/ is rebuilt on the help-services branch (issue 18, item 1), whose page has none: drop this exception when it lands.
+    for (const page of pages.filter((p) => p.endsWith('/') && p !== '/help/')) expect(readPage(site, page), page).not.toMatch(/[「」]/);
   });
 
-  it('puts 约 only before round figures: "约5.3万", "约600人", never "约13569份"', () => {
+  it('puts 约 only before round figures: "约5.3万", "约600人", "约15分钟", never "约13569份"', () => {
     for (const { file, text } of texts)
-      for (const [, digits] of text.matchAll(/约(\d+)(?![\d.万亿])/g)) expect(Number(digits) % 10, `${file}: 约${digits}`).toBe(0);
+      for (const [, digits] of text.matchAll(/约(\d{3,})(?![\d.万亿])/g)) expect(Number(digits) % 10, `${file}: 约${digits}`).toBe(0);
   });
 
   it('counts the campaign audience of 5.3万 in 人次 wherever it is given', () => {
