@@ -90,7 +90,7 @@ export interface Difference {
   computed: number;
 }
 
-const FIGURE_LABELS: Record<keyof Totals, string> = { events: '活动场次', leaflets: '发放资料份数', audience: '受教育人数' };
+const FIGURE_LABELS: Record<keyof Totals, string> = { events: '活动场次', leaflets: '发放资料份数', audience: '受教育人次' };
 
 /** Figures where the records do not give what was reported (audience within the rounding rule). */
 export function compareWithReported(reported: Totals, computed: Totals): Difference[] {
