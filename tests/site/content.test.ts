@@ -121,7 +121,10 @@ describe('text that reads as written by people', () => {
   it('explains the 98.9 score wherever it appears: the total study points recorded by the platform', () => {
     const citing = news.filter((n) => n.body.includes('98.9'));
     expect(citing.length).toBeGreaterThan(0);
-    for (const n of citing) expect(n.body, n.file).toMatch(/学习总积分[\s\S]*平台[^。]*记/);
+    for (const n of citing) {
+      expect(n.body, n.file).toMatch(/平台记录的[^。]{0,4}学习总积分/);
+      expect(n.body, n.file).toContain('不是考试成绩');
+    }
   });
 
   it('links every past school lecture to the news item that reported it', () => {
