@@ -5,6 +5,7 @@
  */
 import { h, img, type OgChild, type OgElement } from './element.ts';
 import { FONT_FAMILY } from './fonts.ts';
+import { titleLines, type Measure, type TitleBox } from './title-lines.ts';
 
 export interface Brand {
   siteName: string;
@@ -15,6 +16,14 @@ export interface Brand {
 
 const INK = '#1f2328';
 const MUTED = '#555d66';
+
+/** A big title set line by line, each line broken between words (src/og/title-lines.ts). */
+const title = (text: string, box: TitleBox, measure: Measure, style: Record<string, string | number>): OgElement =>
+  h(
+    'div',
+    { flexDirection: 'column', fontSize: box.size, fontWeight: 700, ...style },
+    ...titleLines(text, box, measure).map((line) => h('div', { whiteSpace: 'nowrap' }, line)),
+  );
 
 const page = (width: number, height: number | undefined, brand: Brand, ...children: OgChild[]): OgElement =>
   h(
@@ -41,7 +50,7 @@ export interface CardInput {
 }
 
 /** 1200×630 link card: column, title (three lines at most, ellipsis), date, site name. */
-export function shareCard({ brand, title, column, date }: CardInput) {
+export function shareCard({ brand, title: heading, column, date }: CardInput, measure: Measure) {
   return {
     width: 1200,
     height: 630,
@@ -53,7 +62,7 @@ export function shareCard({ brand, title, column, date }: CardInput) {
         'div',
         { flexDirection: 'column', justifyContent: 'space-between', padding: '56px 72px 48px', flexGrow: 1 },
         h('div', { fontSize: 34, fontWeight: 700, color: brand.primary }, column),
-        h('div', { fontSize: 66, fontWeight: 700, lineHeight: 1.3, lineClamp: 3, display: 'block' }, title),
+        title(heading, { width: 1200 - 2 * 72, size: 66, maxLines: 3 }, measure, { lineHeight: 1.3 }),
         h(
           'div',
           { justifyContent: 'space-between', alignItems: 'flex-end', fontSize: 30, color: MUTED },
@@ -196,7 +205,7 @@ export interface PosterInput {
 }
 
 /** 1080×1440 poster for an upcoming school lecture, with a QR code to the schedule. */
-export function lecturePoster(input: PosterInput) {
+export function lecturePoster(input: PosterInput, measure: Measure) {
   const { brand } = input;
   const row = (label: string, value: string) =>
     h(
@@ -215,7 +224,7 @@ export function lecturePoster(input: PosterInput) {
         'div',
         { flexDirection: 'column', backgroundColor: brand.primary, color: '#ffffff', padding: '72px 80px 64px' },
         h('div', { fontSize: 36 }, `${brand.siteName} · 校园禁毒宣讲`),
-        h('div', { fontSize: 76, fontWeight: 700, lineHeight: 1.3, marginTop: 28, lineClamp: 3, display: 'block' }, input.topic),
+        title(input.topic, { width: 1080 - 2 * 80, size: 76, maxLines: 3 }, measure, { lineHeight: 1.3, marginTop: 28 }),
       ),
       h(
         'div',
@@ -251,15 +260,16 @@ export type ShareDrawing =
 
 export type ShareKind = ShareDrawing['kind'];
 
-export function drawingOf(image: ShareDrawing) {
+/** The layout of an image; `measure` is the font's, for titles set between words. */
+export function drawingOf(image: ShareDrawing, measure: Measure) {
   switch (image.kind) {
     case 'card':
-      return shareCard(image.inputs);
+      return shareCard(image.inputs, measure);
     case 'tile':
       return leadTile(image.inputs);
     case 'letter':
       return letterImage(image.inputs);
     case 'poster':
-      return lecturePoster(image.inputs);
+      return lecturePoster(image.inputs, measure);
   }
 }

@@ -53,7 +53,7 @@ describe('events against their campaign', () => {
     campaign('spring', '春季宣传月', '2025-04-01', '2025-04-30');
     event('a', { date: `"${date}"` });
     expect(site.report()).toEqual([
-      `events/a.md:3 date 日期 ${date} 不在「春季宣传月」的活动期间（2025-04-01 至 2025-04-30）内：请核对日期，或归入正确的活动`,
+      `events/a.md:3 date 日期 ${date} 不在“春季宣传月”的活动期间（2025-04-01 至 2025-04-30）内：请核对日期，或归入正确的活动`,
     ]);
   });
 
@@ -181,7 +181,7 @@ describe('dates that come in pairs or record something done', () => {
   it('refuses a lecture report dated before the lecture', () => {
     lecture('2025-06-12');
     expect(site.report()).toEqual([
-      'lectures/hexi-zhongxue-2025-06.md:11 report 相关报道「2025-05-10-chengguan-jindu-zhan-lan」的日期 2025-05-10 早于这场宣讲的日期 2025-06-12：报道只能是宣讲当天或之后的新闻，请核对宣讲日期或换成正确的报道',
+      'lectures/hexi-zhongxue-2025-06.md:11 report 相关报道“2025-05-10-chengguan-jindu-zhan-lan”的日期 2025-05-10 早于这场宣讲的日期 2025-06-12：报道只能是宣讲当天或之后的新闻，请核对宣讲日期或换成正确的报道',
     ]);
     lecture('2025-05-10');
     expect(site.report()).toEqual([]);

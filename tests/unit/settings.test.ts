@@ -71,11 +71,11 @@ describe('site settings', () => {
   });
 
   it('rejects unknown keys, at any depth, at their line', () => {
-    expect(problemsOf(`${qionghai}\ncolour: red\n`)).toContain('不认识的字段「colour」');
+    expect(problemsOf(`${qionghai}\ncolour: red\n`)).toContain('不认识的字段“colour”');
     const nested = qinghe.replace('  hours: 工作日 9:00–17:00\n', '  hours: 工作日 9:00–17:00\n  fax: "0999-1234568"\n');
-    expect(problemsOf(nested)).toContain(`site.yaml:${lineOf(nested, 'fax:')} contact.fax 不认识的字段「fax」`);
+    expect(problemsOf(nested)).toContain(`site.yaml:${lineOf(nested, 'fax:')} contact.fax 不认识的字段“fax”`);
     const inList = qinghe.replace('    note: 工作日办公时间接听\n', '    note: 工作日办公时间接听\n    mobile: "0999-1"\n');
-    expect(problemsOf(inList)).toContain(`site.yaml:${lineOf(inList, 'mobile:')} hotlines[1].mobile 不认识的字段「mobile」`);
+    expect(problemsOf(inList)).toContain(`site.yaml:${lineOf(inList, 'mobile:')} hotlines[1].mobile 不认识的字段“mobile”`);
   });
 
   it('finds the content folder from SITE_CONTENT_DIR', () => {
@@ -118,13 +118,13 @@ describe('the words and kinds of place an office names for itself', () => {
   });
 
   it.each([
-    ['regionUnit', /^regionUnit: .*\n/m, 'regionUnit 缺少必填项「地区称谓」，请添加一行，如 regionUnit: 县'],
-    ['officeShort', /^officeShort: .*\n/m, 'officeShort 缺少必填项「单位简称」，请添加一行，如 officeShort: 县禁毒办'],
-    ['townLabel', /^townLabel: .*\n/m, 'townLabel 缺少必填项「乡镇一级的称呼」，请添加一行，如 townLabel: 乡镇'],
+    ['regionUnit', /^regionUnit: .*\n/m, 'regionUnit 缺少必填项“地区称谓”，请添加一行，如 regionUnit: 县'],
+    ['officeShort', /^officeShort: .*\n/m, 'officeShort 缺少必填项“单位简称”，请添加一行，如 officeShort: 县禁毒办'],
+    ['townLabel', /^townLabel: .*\n/m, 'townLabel 缺少必填项“乡镇一级的称呼”，请添加一行，如 townLabel: 乡镇'],
     [
       'baseKinds',
       /^baseKinds:[\s\S]*?(?=^outlets:)/m,
-      'baseKinds 缺少必填项「基地类型」，请添加一行，如 baseKinds: [{ name: 禁毒宣传教育基地',
+      'baseKinds 缺少必填项“基地类型”，请添加一行，如 baseKinds: [{ name: 禁毒宣传教育基地',
     ],
   ])('asks for %s when it is missing, in Chinese, with an example', (_, line, message) => {
     expect(problemsOf(qinghe.replace(line, ''))).toContain(message);
@@ -138,7 +138,7 @@ describe('the words and kinds of place an office names for itself', () => {
 
   it('refuses a base kind without a slug, with a Chinese slug, or twice', () => {
     const noSlug = qinghe.replace('    slug: guan\n', '');
-    expect(problemsOf(noSlug)).toContain('baseKinds[0].slug 缺少必填项「网址片段」，请添加一行，如 slug: jiaoyu-jidi');
+    expect(problemsOf(noSlug)).toContain('baseKinds[0].slug 缺少必填项“网址片段”，请添加一行，如 slug: jiaoyu-jidi');
     const chinese = qinghe.replace('slug: guan', 'slug: 展馆');
     expect(problemsOf(chinese)).toContain(
       `site.yaml:${lineOf(chinese, 'slug: 展馆')} baseKinds[0].slug 只能用小写英文字母、数字和连字符（示例：jiaoyu-jidi）`,

@@ -90,7 +90,7 @@ export interface Difference {
   computed: number;
 }
 
-const FIGURE_LABELS: Record<keyof Totals, string> = { events: '活动场次', leaflets: '发放资料份数', audience: '受教育人数' };
+const FIGURE_LABELS: Record<keyof Totals, string> = { events: '活动场次', leaflets: '发放资料份数', audience: '受教育人次' };
 
 /** Figures where the records do not give what was reported (audience within the rounding rule). */
 export function compareWithReported(reported: Totals, computed: Totals): Difference[] {
@@ -143,7 +143,7 @@ export function qualityProblems(events: readonly EventRecord[], campaigns: reado
       problems.push({
         file: e.file,
         field: 'date',
-        message: `日期 ${e.date} 不在「${campaign.name}」的活动期间（${campaign.start} 至 ${campaign.end}）内：请核对日期，或归入正确的活动`,
+        message: `日期 ${e.date} 不在“${campaign.name}”的活动期间（${campaign.start} 至 ${campaign.end}）内：请核对日期，或归入正确的活动`,
         severity: 'error',
       });
     } else if (e.date > today) {
