@@ -73,6 +73,26 @@ describe('recall in Chinese', () => {
   }, 120_000);
 });
 
+describe('the drug A–Z in search', () => {
+  it('finds 氯胺酮 by its street name “K粉”, and 冰毒’s page in the top 3', async () => {
+    const page = await searchPage('K粉');
+    expect(await resultUrls(page)).toContain(paths.drug('lv-an-tong'));
+    const bingdu = (await resultUrls(await searchPage('冰毒', '', page))).indexOf(paths.drug('bing-du')) + 1;
+    console.log(`search: 冰毒 → its page at rank ${bingdu}`);
+    expect(bingdu).toBeGreaterThanOrEqual(1);
+    expect(bingdu).toBeLessThanOrEqual(3);
+    await page.context().close();
+  });
+
+  it('filters to the A–Z under 栏目 认识毒品', async () => {
+    const page = await searchPage('电子烟', `&section=${encodeURIComponent('认识毒品')}`);
+    const urls = await resultUrls(page);
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls.every((u) => u.startsWith(paths.drugs()))).toBe(true);
+    await page.context().close();
+  });
+});
+
 describe('search page', () => {
   it('reads ?q= from a link, fills the box and shows dated results with readable excerpts', async () => {
     const page = await searchPage('依托咪酯');

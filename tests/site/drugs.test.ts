@@ -71,7 +71,12 @@ describe('the drug A–Z index', () => {
     expect(kinds).toEqual(expect.arrayContaining(['传统毒品', '合成毒品', '新精神活性物质']));
     for (const kind of kinds) {
       const section = index.querySelectorAll('[id^="kind-"]').find((h) => text(h) === kind)!.parentNode as HTMLElement;
-      expect(hrefs(section).map((h) => h!.split('/')[2]).sort(), kind).toEqual(
+      expect(
+        hrefs(section)
+          .map((h) => h!.split('/')[2])
+          .sort(),
+        kind,
+      ).toEqual(
         drugs
           .filter((d) => d.kind === kind)
           .map((d) => d.id)
@@ -88,24 +93,27 @@ describe('the drug A–Z index', () => {
 });
 
 describe('every drug page', () => {
-  it.each(drugs.map((d) => [d.name, d] as const))('%s: names, legal status with its date or 待核实, and its official sources', (_, drug) => {
-    const page = main(site, paths.drug(drug.id));
-    expect(text(page.querySelector('h1'))).toBe(drug.name);
-    const details = text(page.querySelector('.details-list'));
-    for (const name of [...drug.aliases, ...drug.streetNames]) expect(details).toContain(name);
-    const legal = text(page.querySelector('[data-legal]'));
-    expect(legal).toContain(drug.legal.status);
-    if (!drug.legal.controlled) expect(legal).toContain('未列入毒品管制目录');
-    else if (drug.legal.since) expect(legal).toMatch(/\d{4}年\d{1,2}月\d{1,2}日起/);
-    else expect(legal).toContain('待核实');
-    if (drug.legal.placeholder) expect(legal).toContain('待核实');
-    const sources = page.querySelectorAll('[data-sources] li').map(text);
-    expect(sources.length).toBeGreaterThanOrEqual(1);
-    expect(sources.length).toBe(drug.sources.length);
-    drug.sources.forEach((s, i) => expect(sources[i]).toContain(`《${s.title}》，${s.issuer}`));
-    expect(text(page.querySelector('[data-body]')).length).toBeGreaterThan(30);
-    expect(hrefs(page)).toContain(paths.help());
-  });
+  it.each(drugs.map((d) => [d.name, d] as const))(
+    '%s: names, legal status with its date or 待核实, and its official sources',
+    (_, drug) => {
+      const page = main(site, paths.drug(drug.id));
+      expect(text(page.querySelector('h1'))).toBe(drug.name);
+      const details = text(page.querySelector('.details-list'));
+      for (const name of [...drug.aliases, ...drug.streetNames]) expect(details).toContain(name);
+      const legal = text(page.querySelector('[data-legal]'));
+      expect(legal).toContain(drug.legal.status);
+      if (!drug.legal.controlled) expect(legal).toContain('未列入毒品管制目录');
+      else if (drug.legal.since) expect(legal).toMatch(/\d{4}年\d{1,2}月\d{1,2}日起/);
+      else expect(legal).toContain('待核实');
+      if (drug.legal.placeholder) expect(legal).toContain('待核实');
+      const sources = page.querySelectorAll('[data-sources] li').map(text);
+      expect(sources.length).toBeGreaterThanOrEqual(1);
+      expect(sources.length).toBe(drug.sources.length);
+      drug.sources.forEach((s, i) => expect(sources[i]).toContain(`《${s.title}》，${s.issuer}`));
+      expect(text(page.querySelector('[data-body]')).length).toBeGreaterThan(30);
+      expect(hrefs(page)).toContain(paths.help());
+    },
+  );
 
   it('states the listing dates the official announcements give', () => {
     const since = (id: string) => text(main(site, paths.drug(id)).querySelector('[data-legal]'));
