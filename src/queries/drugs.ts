@@ -6,6 +6,7 @@ import { slugify } from '#/lib/core/slug.ts';
 import { drugsNamedIn } from '#/lib/content/drug-names.ts';
 import { isPublic } from '#/lib/content/publishing.ts';
 import { today } from './build-day.ts';
+import { topics, type TopicEntry } from './topics.ts';
 
 export type DrugEntry = CollectionEntry<'drugs'>;
 
@@ -39,3 +40,15 @@ export async function drugsNamedInText(text: string): Promise<DrugEntry[]> {
     all.map((d) => ({ id: d.id, names: namesOf(d) })),
   ).map((id) => byId.get(id)!);
 }
+
+/** The text of a topic that may name a drug: title, summary and body. */
+const topicText = ({ data, body }: TopicEntry) => `${data.title}\n${data.summary}\n${body ?? ''}`;
+
+/** The prevention topics that name a drug, in the topics' own order: the drug page's further reading. */
+export async function topicsNaming(drugId: string): Promise<TopicEntry[]> {
+  const named = await Promise.all((await topics()).map(async (t) => ({ t, ids: (await drugsNamedInText(topicText(t))).map((d) => d.id) })));
+  return named.filter(({ ids }) => ids.includes(drugId)).map(({ t }) => t);
+}
+
+/** The drugs a prevention topic names. */
+export const drugsNamedInTopic = (topic: TopicEntry) => drugsNamedInText(topicText(topic));

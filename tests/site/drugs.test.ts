@@ -142,6 +142,13 @@ describe('links into the A–Z', () => {
     expect(links('he-cheng-da-ma-su')[0]).toBe(paths.drug('he-cheng-da-ma-su'));
   });
 
+  it('and back: a drug page lists the topics that name it', () => {
+    const further = (id: string) => hrefs(main(site, paths.drug(id)).querySelector('[aria-labelledby="drug-topics"]')!);
+    expect(further('yi-tuo-mi-zhi')).toContain(paths.topic('shang-tou-dian-zi-yan'));
+    expect(further('lv-an-tong')).toContain(paths.topic('ren-shi-xin-xing-du-pin'));
+    expect(main(site, paths.drug('fen-tai-ni-lei')).querySelector('[aria-labelledby="drug-topics"]')).toBeNull();
+  });
+
   it('from a news tag that names a drug, and not from the others', () => {
     const tagged = main(site, paths.newsTag('依托咪酯'));
     expect(tagged.querySelectorAll('[data-drug-link] a').map((a) => a.getAttribute('href'))).toEqual([paths.drug('yi-tuo-mi-zhi')]);
