@@ -10,6 +10,7 @@ import type { z } from 'astro/zod';
 import type { SchemaContext } from './context.ts';
 import { baseSchema } from './bases.ts';
 import { campaignSchema } from './campaigns.ts';
+import { drugSchema } from './drugs.ts';
 import { eventSchema } from './events.ts';
 import { lectureSchema } from './lectures.ts';
 import { letterSchema } from './letters.ts';
@@ -150,6 +151,22 @@ export const CONTENT_TYPES = {
     scaffold: { titleField: 'title', datedName: false, body: '在这里写正文。用“## 小标题”分段，多用短句和列表。' },
     share: (data) => ({ title: data.title, column: '预防知识' }),
     navOrder: 5,
+  }),
+  drugs: contentType({
+    schema: drugSchema,
+    images: false,
+    names: { staff: '毒品条目', section: '认识毒品', title: '认识毒品：常见毒品 A–Z', search: '认识毒品' },
+    route: { section: 'drugs', entry: 'page' },
+    schedules: false,
+    refs: {},
+    scaffold: {
+      titleField: 'name',
+      datedName: false,
+      body: '在这里写它对身体和生活的危害。用“## 小标题”分段，多用短句；不写用量和用法。',
+    },
+    share: (data) => ({ title: data.name, column: '认识毒品' }),
+    // Right after 预防知识: readers look a drug up beside the prevention topics.
+    navOrder: 5.5,
   }),
   pages: contentType({
     schema: pageSchema,

@@ -73,6 +73,28 @@ describe('recall in Chinese', () => {
   }, 120_000);
 });
 
+describe('the drug A–Z in search', () => {
+  it('finds 氯胺酮 by its street name “K粉”, and 冰毒’s page in the top 3', async () => {
+    const page = await searchPage('K粉');
+    const ketamine = (await resultUrls(page)).indexOf(paths.drug('lv-an-tong')) + 1;
+    const bingdu = (await resultUrls(await searchPage('冰毒', '', page))).indexOf(paths.drug('bing-du')) + 1;
+    console.log(`search: K粉 → 氯胺酮 at rank ${ketamine}, 冰毒 → its page at rank ${bingdu}`);
+    for (const rank of [ketamine, bingdu]) {
+      expect(rank).toBeGreaterThanOrEqual(1);
+      expect(rank).toBeLessThanOrEqual(3);
+    }
+    await page.context().close();
+  });
+
+  it('filters to the A–Z under 栏目 认识毒品', async () => {
+    const page = await searchPage('电子烟', `&section=${encodeURIComponent('认识毒品')}`);
+    const urls = await resultUrls(page);
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls.every((u) => u.startsWith(paths.drugs()))).toBe(true);
+    await page.context().close();
+  });
+});
+
 describe('search page', () => {
   it('reads ?q= from a link, fills the box and shows dated results with readable excerpts', async () => {
     const page = await searchPage('依托咪酯');

@@ -73,6 +73,12 @@ const { dir } = await vi.hoisted(async () => {
   write('events/2025-04-10-hexi.md', event('spring-2025', '2025-04-10', '河西乡', 200, 300));
   write('events/2025-04-11-draft.md', event('spring-2025', '2025-04-11', '北山镇', 999, 999, { draft: 'true' }));
   write('events/2025-09-03-beishan.md', event('autumn-2025', '2025-09-03', '北山镇', 50, 60));
+  // Drugs: the fixture's three, one filed past a Greek prefix, and a draft.
+  const drug = (name: string, extra = '') =>
+    `---\nname: "${name}"\nkind: 麻醉药品和精神药品\nsummary: "${name}的摘要，写给查询这一条目的读者看。"\nappearance: 白色粉末\n` +
+    `legal:\n  status: 列入国家管制目录\nwhatToDo: [拨打 110 举报]\nsources:\n  - title: 某公告\n    issuer: 公安部\nupdated: "2025-05-01"\n${extra}---\n\n正文。\n`;
+  write('drugs/qiang-ding-suan.md', drug('γ-羟丁酸', 'aliases: [GHB]\n'));
+  write('drugs/draft.md', drug('草稿毒品', 'draft: true\n'));
   process.env.SITE_CONTENT_DIR = dir;
   process.env.SITE_BUILD_DATE = '2026-11-28';
   return { dir };
@@ -89,6 +95,7 @@ const { bases } = await import('#/queries/bases.ts');
 const { letters } = await import('#/queries/letters.ts');
 const { sitePage } = await import('#/queries/pages.ts');
 const { shareCardFor } = await import('#/queries/share.ts');
+const { drugIndex, drugsNamedInText } = await import('#/queries/drugs.ts');
 
 describe('news', async () => {
   const catalog = await newsCatalog();
@@ -148,6 +155,33 @@ describe('campaigns', () => {
       ['河西乡', 1],
     ]);
     expect(campaigns[0]!.computed).toMatchObject({ events: 1, leaflets: 50, audience: 60 });
+  });
+});
+
+describe('drugs', () => {
+  it('files entries under the pinyin initial of their names, A–Z, and by kind in the official order, drafts left out', async () => {
+    const { all, letters, kinds } = await drugIndex();
+    expect(all.map((d) => d.id)).toEqual(['bing-du', 'qiang-ding-suan', 'xiao-qi', 'yi-tuo-mi-zhi']);
+    expect(letters.map(({ letter, items }) => [letter, items.map((d) => d.id)])).toEqual([
+      ['B', ['bing-du']],
+      ['Q', ['qiang-ding-suan']],
+      ['X', ['xiao-qi']],
+      ['Y', ['yi-tuo-mi-zhi']],
+    ]);
+    expect(kinds.map(({ kind, items }) => [kind, items.length])).toEqual([
+      ['合成毒品', 1],
+      ['麻醉药品和精神药品', 2],
+      ['其他成瘾性物质', 1],
+    ]);
+  });
+
+  it('finds the drugs a text names by name, alias or street name, in the order it names them', async () => {
+    expect((await drugsNamedInText('有人把烟粉加进电子烟，还有人吸笑气、喝含GHB的饮料')).map((d) => d.id)).toEqual([
+      'yi-tuo-mi-zhi',
+      'xiao-qi',
+      'qiang-ding-suan',
+    ]);
+    expect(await drugsNamedInText('禁毒宣传')).toEqual([]);
   });
 });
 

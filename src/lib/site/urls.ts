@@ -52,6 +52,12 @@ export const paths = {
   base: pageOf('bases'),
   topics: () => sectionPath('topics'),
   topic: pageOf('topics'),
+  drugs: () => sectionPath('drugs'),
+  drug: pageOf('drugs'),
+  /** An index letter's place on the A–Z page (`#` files names that start with neither). */
+  drugLetter: (letter: string) => `${sectionPath('drugs')}#letter-${letter === '#' ? 'other' : letter.toLowerCase()}`,
+  /** A kind's place on the A–Z page: 合成毒品 → /drugs/#kind-he-cheng-du-pin. */
+  drugKind: (kind: string) => `${sectionPath('drugs')}#kind-${slugify(kind)}`,
   campaigns: () => sectionPath('campaigns'),
   campaign: pageOf('campaigns'),
   campaignEvents: (id: string, format: 'csv' | 'json') => `/campaigns/${id}/events.${format}`,
