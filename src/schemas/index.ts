@@ -15,6 +15,7 @@ import { lectureSchema } from './lectures.ts';
 import { letterSchema } from './letters.ts';
 import { newsSchema } from './news.ts';
 import { PAGE_IDS, pageSchema } from './pages.ts';
+import { serviceSchema } from './services.ts';
 import { topicSchema } from './topics.ts';
 
 /** Path segments under /news/ that are listing pages, so no news file may take them. */
@@ -150,6 +151,16 @@ export const CONTENT_TYPES = {
     scaffold: { titleField: 'title', datedName: false, body: '在这里写正文。用“## 小标题”分段，多用短句和列表。' },
     share: (data) => ({ title: data.title, column: '预防知识' }),
     navOrder: 5,
+  }),
+  services: contentType({
+    schema: serviceSchema,
+    images: false,
+    names: { staff: '求助服务', section: '求助', title: '求助', search: '求助服务' },
+    // Every service is a card on the help page (/help/#id), which the help page entry of `pages` titles.
+    route: { section: 'help', entry: 'anchor' },
+    schedules: false,
+    refs: {},
+    scaffold: { titleField: 'name', datedName: false, body: '' },
   }),
   pages: contentType({
     schema: pageSchema,

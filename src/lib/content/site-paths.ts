@@ -6,7 +6,7 @@
 import { yearOf } from '#/lib/core/dates.ts';
 import { NEWS_PAGE_SIZE } from '#/lib/core/pagination.ts';
 import { isPublic } from './publishing.ts';
-import { COLLECTION_NAMES, type CollectionName } from '#/schemas/index.ts';
+import { COLLECTION_NAMES, CONTENT_TYPES, type CollectionName } from '#/schemas/index.ts';
 import { entryPath, paths, sectionPath } from '#/lib/site/urls.ts';
 
 export interface PathEntry {
@@ -54,12 +54,16 @@ export function knownPaths(entries: readonly PathEntry[], today: string): Set<st
   }
   for (const { collection, id } of visible) {
     const page = entryPath(collection, id);
-    if (page && !page.includes('#')) known.add(page); // lecture rows are anchors, checked separately
+    if (page && !page.includes('#')) known.add(page); // rows and cards are anchors, checked separately
   }
   return known;
 }
 
-/** Lecture anchors on the schedule page (`/lectures/#id`). */
+/** Entries published as a row or card on their section page (`/lectures/#id`, `/help/#id`). */
 export function knownAnchors(entries: readonly PathEntry[], today: string): Set<string> {
-  return new Set(entries.filter((e) => e.collection === 'lectures' && isPublic('lectures', e.data, today)).map((e) => paths.lecture(e.id)));
+  return new Set(
+    entries
+      .filter((e) => CONTENT_TYPES[e.collection].route.entry === 'anchor' && isPublic(e.collection, e.data, today))
+      .map((e) => entryPath(e.collection, e.id)!),
+  );
 }

@@ -59,6 +59,8 @@ export const paths = {
   about: () => pageOf('pages')('about'),
   contact: () => pageOf('pages')('contact'),
   help: () => pageOf('pages')('help'),
+  /** A help service's card on the help page. */
+  service: pageOf('services'),
   rss: () => '/rss.xml',
   /** The 1200×630 share card of a page (`/` → /og/home/card.png). */
   shareCard: (pagePath: string) => `/og${pagePath === '/' ? '/home/' : pagePath}card.png`,
