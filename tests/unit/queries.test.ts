@@ -73,6 +73,18 @@ const { dir } = await vi.hoisted(async () => {
   write('events/2025-04-10-hexi.md', event('spring-2025', '2025-04-10', '河西乡', 200, 300));
   write('events/2025-04-11-draft.md', event('spring-2025', '2025-04-11', '北山镇', 999, 999, { draft: 'true' }));
   write('events/2025-09-03-beishan.md', event('autumn-2025', '2025-09-03', '北山镇', 50, 60));
+  // A help service not yet ready, beside the fixture's three.
+  write(
+    'services/draft.md',
+    md({
+      name: '北山镇社区戒毒社区康复工作站',
+      kind: '社区戒毒社区康复工作站',
+      town: '北山镇',
+      placeholder: 'true',
+      offers: '[家属咨询]',
+      draft: 'true',
+    }),
+  );
   process.env.SITE_CONTENT_DIR = dir;
   process.env.SITE_BUILD_DATE = '2026-11-28';
   return { dir };
@@ -88,6 +100,7 @@ const { campaignsWithFigures } = await import('#/queries/campaigns.ts');
 const { bases } = await import('#/queries/bases.ts');
 const { letters } = await import('#/queries/letters.ts');
 const { sitePage } = await import('#/queries/pages.ts');
+const { services } = await import('#/queries/services.ts');
 const { shareCardFor } = await import('#/queries/share.ts');
 
 describe('news', async () => {
@@ -155,6 +168,10 @@ describe('the other collections', () => {
   it('orders bases by the towns in site.yaml, letters newest first', async () => {
     expect((await bases()).map((b) => b.data.town)).toEqual(['城关镇', '河西乡']);
     expect((await letters()).map((l) => l.id)).toEqual(['shu-jia-xin-2025']);
+  });
+
+  it('orders help services by kind, as the help page lists them, drafts left out', async () => {
+    expect((await services()).map((s) => s.id)).toEqual(['xin-li-yuan-zhu-12356', 'xian-jie-du-zhi-liao-ke', 'chengguan-she-jie-she-kang']);
   });
 
   it('finds a site page only when the office wrote one', async () => {
