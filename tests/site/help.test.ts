@@ -25,9 +25,9 @@ describe('the help page (Qionghai)', () => {
     expect(panels).toEqual(['urgent', 'ask-first']);
     // Nothing but the page title comes before them.
     expect(main.querySelectorAll('h2')[0]!.id).toBe('urgent');
-    const urgent = main.querySelector('#urgent')!.parentNode;
+    const urgent = main.querySelector('#urgent')!.parentNode!;
     expect(telLinks(urgent)).toEqual(expect.arrayContaining(['tel:110', 'tel:120']));
-    const ask = main.querySelector('#ask-first')!.parentNode;
+    const ask = main.querySelector('#ask-first')!.parentNode!;
     expect(ask.querySelector('h2')!.text).toBe('不想报警，想先咨询');
     expect(telLinks(ask)).toEqual(expect.arrayContaining(['tel:12356', 'tel:12355']));
     expect(ask.querySelectorAll('a[href^="#"]').map((a) => a.getAttribute('href'))).toEqual([
