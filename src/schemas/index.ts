@@ -59,8 +59,11 @@ export interface ContentType<Data = Record<string, unknown>> {
   onlyIds?: readonly string[];
   /** File names this type may not use (they are addresses of other pages). */
   reservedIds?: readonly string[];
-  /** What `npm run new` writes: the field the title fills, whether the file name starts with today, the body's prompt. */
-  scaffold?: { titleField: string; datedName: boolean; body: string };
+  /**
+   * What `npm run new` writes: the field the title fills, whether the file name starts with today, the body's prompt,
+   * and values a new file starts with (YAML by field name, at any depth: a phone not yet known is `placeholder: true`).
+   */
+  scaffold?: { titleField: string; datedName: boolean; body: string; values?: Record<string, string> };
   /** The share card of an entry's page (types whose entries have pages). A method, so a table entry fits the loose `ContentType`. */
   share?(data: Data): ShareCardText;
   /** Place in the main navigation (types without one are not listed there). */
@@ -117,7 +120,12 @@ export const CONTENT_TYPES = {
     route: { section: 'bases', entry: 'page' },
     schedules: false,
     refs: {},
-    scaffold: { titleField: 'name', datedName: false, body: '在这里介绍参观者能看到什么、建议的参观路线和时长、学校怎样预约。' },
+    scaffold: {
+      titleField: 'name',
+      datedName: false,
+      body: '在这里介绍参观者能看到什么、建议的参观路线和时长、学校怎样预约。',
+      values: { placeholder: 'true' },
+    },
     share: (data) => ({ title: data.name, column: data.kind }),
     navOrder: 4,
   }),
@@ -160,7 +168,7 @@ export const CONTENT_TYPES = {
     route: { section: 'help', entry: 'anchor' },
     schedules: false,
     refs: {},
-    scaffold: { titleField: 'name', datedName: false, body: '' },
+    scaffold: { titleField: 'name', datedName: false, body: '', values: { placeholder: 'true' } },
   }),
   pages: contentType({
     schema: pageSchema,

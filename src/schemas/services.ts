@@ -85,14 +85,17 @@ export function serviceSchema(ctx: SchemaContext) {
     }),
     /** What callers can count on, only as the rule or the body that grants it says (left out when no source says). */
     confidential: text({ label: '保密说明', example: '"可以匿名拨打，不必说出姓名"' }, { max: 150 }).optional(),
-    /** The official page the number and the details rest on (a national line must name one). */
-    source: entry({
-      name: text({ label: '来源名称', example: '"国家卫生健康委员会"' }, { max: 40 }),
-      url: describe(z.url({ protocol: /^https?$/, message: '网址应以 https:// 或 http:// 开头（示例：https://www.nhc.gov.cn/）' }), {
-        label: '来源网址',
-        example: 'https://www.nhc.gov.cn/',
-      }).optional(),
-    }).optional(),
+    /** The official body (and page) a national number and what is said of it rest on. */
+    source: describe(
+      entry({
+        publisher: text({ label: '来源单位', example: '"国家卫生健康委员会"' }, { max: 40 }),
+        url: describe(z.url({ protocol: /^https?$/, message: '网址应以 https:// 或 http:// 开头（示例：https://www.nhc.gov.cn/）' }), {
+          label: '来源网址',
+          example: 'https://www.nhc.gov.cn/',
+        }).optional(),
+      }),
+      { label: '信息来源', example: '{ publisher: 国家卫生健康委员会, url: https://www.nhc.gov.cn/ }' },
+    ).optional(),
     /** true while the name, address or phone is not yet published: the page says 待公布 and dials nothing. */
     placeholder: describe(z.boolean(), { label: '待公布（true：名称、地址或电话还没有正式公布）', example: 'true' }).default(false),
     sample: sampleFlag(),
