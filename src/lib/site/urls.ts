@@ -59,6 +59,8 @@ export const paths = {
   about: () => pageOf('pages')('about'),
   contact: () => pageOf('pages')('contact'),
   help: () => pageOf('pages')('help'),
+  /** The help page's way to ask for help without calling the police. */
+  askFirst: () => `${pageOf('pages')('help')}#ask-first`,
   /** A help service's card on the help page. */
   service: pageOf('services'),
   rss: () => '/rss.xml',
