@@ -30,6 +30,7 @@ describe('the help page (Qionghai)', () => {
     const ask = main.querySelector('#ask-first')!.parentNode!;
     expect(ask.querySelector('h2')!.text).toBe('不想报警，想先咨询');
     expect(telLinks(ask)).toEqual(expect.arrayContaining(['tel:12356', 'tel:12355']));
+    expect(main.querySelector('.help-first__jump a')?.getAttribute('href')).toBe('#ask-first');
     expect(ask.querySelectorAll('a[href^="#"]').map((a) => a.getAttribute('href'))).toEqual([
       '#counselling',
       '#youth',
