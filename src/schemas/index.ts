@@ -15,7 +15,7 @@ import { lectureSchema } from './lectures.ts';
 import { letterSchema } from './letters.ts';
 import { newsSchema } from './news.ts';
 import { PAGE_IDS, pageSchema } from './pages.ts';
-import { serviceSchema } from './services.ts';
+import { RESERVED_SERVICE_IDS, serviceSchema } from './services.ts';
 import { topicSchema } from './topics.ts';
 
 /** Path segments under /news/ that are listing pages, so no news file may take them. */
@@ -168,6 +168,7 @@ export const CONTENT_TYPES = {
     route: { section: 'help', entry: 'anchor' },
     schedules: false,
     refs: {},
+    reservedIds: RESERVED_SERVICE_IDS,
     scaffold: { titleField: 'name', datedName: false, body: '', values: { placeholder: 'true' } },
   }),
   pages: contentType({

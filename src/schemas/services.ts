@@ -62,6 +62,11 @@ export const SERVICE_KINDS = [
 
 export type ServiceKind = (typeof SERVICE_KINDS)[number];
 
+/** The help page's own anchors (its panels and sections, besides one per kind): a service's file name, its card's anchor, may not take them. */
+export const HELP_ANCHORS = { urgent: 'urgent', askFirst: 'ask-first', finder: 'finder', byTown: 'by-town' } as const;
+
+export const RESERVED_SERVICE_IDS = [...Object.values(HELP_ANCHORS), ...SERVICE_KINDS.map((k) => k.slug), 'main'];
+
 const KIND_NAMES = SERVICE_KINDS.map((k) => k.name) as unknown as readonly [ServiceKind['name'], ...ServiceKind['name'][]];
 
 export const serviceKind = (name: string): ServiceKind | undefined => SERVICE_KINDS.find((k) => k.name === name);

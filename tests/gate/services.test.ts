@@ -64,6 +64,13 @@ describe('a help service', () => {
     service({ phone: '', placeholder: 'true' });
     expect(errors()).toEqual([]);
   });
+  it('refuses a file name the help page already uses as an anchor', () => {
+    site.write(
+      'services/ask-first.md',
+      '---\nname: 12356 心理援助热线\nkind: 心理援助热线\nnational: true\nphone: "12356"\noffers: [心理疏导]\n---\n',
+    );
+    expect(errors()).toEqual(['services/ask-first.md 文件名 ask-first 已被网站栏目占用，请换一个文件名']);
+  });
 });
 
 describe('a base’s booking contact', () => {

@@ -5,6 +5,7 @@
  */
 import { CONTENT_TYPES, type CollectionName } from '#/schemas/index.ts';
 import { NEWS_CATEGORIES } from '#/schemas/news.ts';
+import { HELP_ANCHORS } from '#/schemas/services.ts';
 import { slugify } from '#/lib/core/slug.ts';
 
 /** A content type's section page (`/news/`, `/`), from the content model's route. */
@@ -60,7 +61,7 @@ export const paths = {
   contact: () => pageOf('pages')('contact'),
   help: () => pageOf('pages')('help'),
   /** The help page's way to ask for help without calling the police. */
-  askFirst: () => `${pageOf('pages')('help')}#ask-first`,
+  askFirst: () => `${pageOf('pages')('help')}#${HELP_ANCHORS.askFirst}`,
   /** A help service's card on the help page. */
   service: pageOf('services'),
   rss: () => '/rss.xml',
