@@ -133,6 +133,8 @@ describe('the other city', () => {
   it('lists its own services: its station dials its number, and the national line stays', () => {
     const main = mainOf(site, paths.help());
     expect(telLinks(main.querySelector('#chengguan-she-jie-she-kang')!)).toEqual(['tel:09991234570']);
+    // The office itself, from the settings, on the ask-first path.
+    expect(telLinks(main.querySelector('#ask-first')!.parentNode!)).toContain('tel:09991234567');
     expect(telLinks(main)).toEqual(expect.arrayContaining(['tel:12356', 'tel:09991234580']));
     expect(main.text).not.toContain('琼海');
     // Its clinic is a card under its kind and a link under its town.
