@@ -16,6 +16,7 @@ import { lectureSchema } from './lectures.ts';
 import { letterSchema } from './letters.ts';
 import { newsSchema } from './news.ts';
 import { PAGE_IDS, pageSchema } from './pages.ts';
+import { RESERVED_SERVICE_IDS, serviceSchema } from './services.ts';
 import { topicSchema } from './topics.ts';
 
 /** Path segments under /news/ that are listing pages, so no news file may take them. */
@@ -59,8 +60,11 @@ export interface ContentType<Data = Record<string, unknown>> {
   onlyIds?: readonly string[];
   /** File names this type may not use (they are addresses of other pages). */
   reservedIds?: readonly string[];
-  /** What `npm run new` writes: the field the title fills, whether the file name starts with today, the body's prompt. */
-  scaffold?: { titleField: string; datedName: boolean; body: string };
+  /**
+   * What `npm run new` writes: the field the title fills, whether the file name starts with today, the body's prompt,
+   * and values a new file starts with (YAML by field name, at any depth: a phone not yet known is `placeholder: true`).
+   */
+  scaffold?: { titleField: string; datedName: boolean; body: string; values?: Record<string, string> };
   /** The share card of an entry's page (types whose entries have pages). A method, so a table entry fits the loose `ContentType`. */
   share?(data: Data): ShareCardText;
   /** Place in the main navigation (types without one are not listed there). */
@@ -117,7 +121,12 @@ export const CONTENT_TYPES = {
     route: { section: 'bases', entry: 'page' },
     schedules: false,
     refs: {},
-    scaffold: { titleField: 'name', datedName: false, body: '在这里介绍参观者能看到什么、建议的参观路线和时长、学校怎样预约。' },
+    scaffold: {
+      titleField: 'name',
+      datedName: false,
+      body: '在这里介绍参观者能看到什么、建议的参观路线和时长、学校怎样预约。',
+      values: { placeholder: 'true' },
+    },
     share: (data) => ({ title: data.name, column: data.kind }),
     navOrder: 4,
   }),
@@ -167,6 +176,17 @@ export const CONTENT_TYPES = {
     share: (data) => ({ title: data.name, column: '认识毒品' }),
     // Right after 预防知识: readers look a drug up beside the prevention topics.
     navOrder: 5.5,
+  }),
+  services: contentType({
+    schema: serviceSchema,
+    images: false,
+    names: { staff: '求助服务', section: '求助', title: '求助', search: '求助服务' },
+    // Every service is a card on the help page (/help/#id), which the help page entry of `pages` titles.
+    route: { section: 'help', entry: 'anchor' },
+    schedules: false,
+    refs: {},
+    reservedIds: RESERVED_SERVICE_IDS,
+    scaffold: { titleField: 'name', datedName: false, body: '', values: { placeholder: 'true' } },
   }),
   pages: contentType({
     schema: pageSchema,

@@ -5,7 +5,7 @@
 import { z } from 'astro/zod';
 import { AA_TEXT, contrastRatio, isHexColor } from '#/lib/core/color.ts';
 import { isAsciiSlug } from '#/lib/core/slug.ts';
-import { describe, entry, oneOf, text } from './fields.ts';
+import { describe, entry, officePhone, oneOf, text } from './fields.ts';
 
 /** A value that must be replaced before launch; the footer shows it as a placeholder. */
 const maybePlaceholder = (label: string, example: string) =>
@@ -128,10 +128,17 @@ export const siteSchema = entry({
   hotlines: z.array(hotline).min(1),
   contact: entry({
     address: text({ label: '办公地址', example: '某市某路1号' }, { max: 80 }),
+    /** The office's public landline; left out while it is not published (with `placeholder: true`). */
+    phone: officePhone({ label: '办公电话', example: '"0000-1234567"' }).optional(),
     hours: text({ label: '办公时间', example: '工作日 8:00–12:00，14:30–17:30' }, { max: 60 }),
     email: z.email({ message: '电子邮箱格式不对' }).optional(),
     placeholder: z.boolean().default(false),
   }),
+  /** An online form where schools book a base visit, for an office that has one: each base page links to it. */
+  bookingUrl: describe(z.url({ protocol: /^https$/, message: '网址应以 https:// 开头（示例：https://jindu.example.gov.cn/yuyue）' }), {
+    label: '网上预约参观',
+    example: 'https://jindu.example.gov.cn/yuyue',
+  }).optional(),
   footer: entry({
     siteCode: maybePlaceholder('网站标识码', '4690020001'),
     icp: maybePlaceholder('ICP备案号', 'X ICP备00000000号'),

@@ -158,7 +158,7 @@ describe('content gate', () => {
   it('refuses a personal mobile number as a booking phone', () => {
     write(
       'bases/mobile.md',
-      '---\nname: 城关镇禁毒教育基地\nkind: 禁毒教育馆\ntown: 城关镇\naddress: 城关镇文化站\nhours: 工作日开放\nbooking:\n  how: 电话预约\n  phone: "13800138000"\nexhibits: [展板]\nsummary: 位于镇文化站二楼，面向中小学生开放。\n---\n',
+      '---\nname: 城关镇禁毒教育基地\nkind: 禁毒教育馆\ntown: 城关镇\naddress: 城关镇文化站\nhours: 工作日开放\nbooking:\n  unit: 城关镇禁毒办\n  phone: "13800138000"\n  who: 学校\n  groupSize: 40\n  notice: 3个工作日\n  cost: 免费\n  accessibility: 展厅在一楼\nexhibits: [展板]\nsummary: 位于镇文化站二楼，面向中小学生开放。\n---\n',
     );
     const lines = report();
     expect(lines).toContainEqual(expect.stringContaining('booking.phone 不能填写个人手机号'));

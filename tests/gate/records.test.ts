@@ -191,8 +191,8 @@ describe('dates that come in pairs or record something done', () => {
     [
       'an inspection',
       'bases/jidi.md',
-      '---\nname: 城关镇禁毒教育基地\nkind: 禁毒教育馆\ntown: 城关镇\naddress: 城关镇文化站\nhours: 工作日开放\nbooking:\n  how: 电话预约\nexhibits: [展板]\ninspection:\n  date: "2026-12-01"\n  result: 良好\nsummary: 基地设在城关镇文化站，周末面向学生开放。\n---\n',
-      'bases/jidi.md:11 inspection.date 检查日期 2026-12-01 还没到',
+      '---\nname: 城关镇禁毒教育基地\nkind: 禁毒教育馆\ntown: 城关镇\naddress: 城关镇文化站\nhours: 工作日开放\nbooking:\n  unit: 城关镇禁毒办\n  phone: "0999-1234567"\n  who: 学校\n  groupSize: 40\n  notice: 3个工作日\n  cost: 免费\n  accessibility: 展厅在一楼\nexhibits: [展板]\ninspection:\n  date: "2026-12-01"\n  result: 良好\nsummary: 基地设在城关镇文化站，周末面向学生开放。\n---\n',
+      'bases/jidi.md:17 inspection.date 检查日期 2026-12-01 还没到',
     ],
     [
       'a review',

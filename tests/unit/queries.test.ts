@@ -79,6 +79,18 @@ const { dir } = await vi.hoisted(async () => {
     `legal:\n  status: 列入国家管制目录\nwhatToDo: [拨打 110 举报]\nsources:\n  - title: 某公告\n    issuer: 公安部\nupdated: "2025-05-01"\n${extra}---\n\n正文。\n`;
   write('drugs/qiang-ding-suan.md', drug('γ-羟丁酸', 'aliases: [GHB]\n'));
   write('drugs/draft.md', drug('草稿毒品', 'draft: true\n'));
+  // A help service not yet ready, beside the fixture's three.
+  write(
+    'services/draft.md',
+    md({
+      name: '北山镇社区戒毒社区康复工作站',
+      kind: '社区戒毒社区康复工作站',
+      town: '北山镇',
+      placeholder: 'true',
+      offers: '[家属咨询]',
+      draft: 'true',
+    }),
+  );
   process.env.SITE_CONTENT_DIR = dir;
   process.env.SITE_BUILD_DATE = '2026-11-28';
   return { dir };
@@ -94,6 +106,7 @@ const { campaignsWithFigures } = await import('#/queries/campaigns.ts');
 const { bases } = await import('#/queries/bases.ts');
 const { letters } = await import('#/queries/letters.ts');
 const { sitePage } = await import('#/queries/pages.ts');
+const { services } = await import('#/queries/services.ts');
 const { shareCardFor } = await import('#/queries/share.ts');
 const { drugIndex, drugsNamedInText } = await import('#/queries/drugs.ts');
 
@@ -189,6 +202,10 @@ describe('the other collections', () => {
   it('orders bases by the towns in site.yaml, letters newest first', async () => {
     expect((await bases()).map((b) => b.data.town)).toEqual(['城关镇', '河西乡']);
     expect((await letters()).map((l) => l.id)).toEqual(['shu-jia-xin-2025']);
+  });
+
+  it('orders help services by kind, as the help page lists them, drafts left out', async () => {
+    expect((await services()).map((s) => s.id)).toEqual(['xin-li-yuan-zhu-12356', 'xian-jie-du-zhi-liao-ke', 'chengguan-she-jie-she-kang']);
   });
 
   it('finds a site page only when the office wrote one', async () => {

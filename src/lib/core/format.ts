@@ -22,3 +22,8 @@ export function wan(n: number, exact: (n: number) => string = groupDigits): stri
 export function displayPhone(number: string): string {
   return number.replace(/-/g, '\u2011');
 }
+
+/** The `tel:` link of a public number: digits only (`0000-1234567` → `tel:00001234567`). */
+export function telHref(number: string): string {
+  return `tel:${number.replace(/[^\d+]/g, '')}`;
+}

@@ -5,6 +5,7 @@
  */
 import { CONTENT_TYPES, type CollectionName } from '#/schemas/index.ts';
 import { NEWS_CATEGORIES } from '#/schemas/news.ts';
+import { HELP_ANCHORS } from '#/schemas/services.ts';
 import { slugify } from '#/lib/core/slug.ts';
 
 /** A content type's section page (`/news/`, `/`), from the content model's route. */
@@ -65,6 +66,10 @@ export const paths = {
   about: () => pageOf('pages')('about'),
   contact: () => pageOf('pages')('contact'),
   help: () => pageOf('pages')('help'),
+  /** The help page's way to ask for help without calling the police. */
+  askFirst: () => `${pageOf('pages')('help')}#${HELP_ANCHORS.askFirst}`,
+  /** A help service's card on the help page. */
+  service: pageOf('services'),
   rss: () => '/rss.xml',
   /** The 1200×630 share card of a page (`/` → /og/home/card.png). */
   shareCard: (pagePath: string) => `/og${pagePath === '/' ? '/home/' : pagePath}card.png`,
