@@ -31,6 +31,7 @@ export function knownPaths(entries: readonly PathEntry[], today: string): Set<st
     paths.help(),
     paths.rss(),
     paths.sitemap(),
+    paths.siteMapPage(),
   ]);
   const visible = entries.filter((e) => isPublic(e.collection, e.data, today));
   const news = visible.filter((e) => e.collection === 'news');
