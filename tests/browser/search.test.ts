@@ -206,6 +206,7 @@ describe('the header search box', () => {
     const message = page.locator('[data-search-noscript]');
     expect(await message.isVisible()).toBe(true);
     expect(await message.textContent()).toContain('需要启用 JavaScript');
+    expect(await message.textContent()).toContain('不能显示搜索结果');
     expect(await message.textContent()).toContain('地址栏');
     const offered = await message.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(offered).toEqual([
