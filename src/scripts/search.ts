@@ -116,6 +116,9 @@ function resultItem(data: PagefindResultData): HTMLLIElement {
   return item;
 }
 
+/** Counts searches, so one that finishes after a newer one started leaves the page alone. */
+let runs = 0;
+
 /** The results of the current search, and how many are on the page. */
 let current: { query: string; results: PagefindResult[]; shown: number } | undefined;
 
@@ -150,6 +153,7 @@ async function run() {
   for (const [name, value] of Object.entries(filters)) url.searchParams.set(FILTER_PARAMS[name]!, value);
   history.replaceState(null, '', url);
 
+  const token = ++runs;
   list.replaceChildren();
   empty.hidden = true;
   more.hidden = true;
@@ -161,6 +165,8 @@ async function run() {
   announce.textContent = '正在搜索……';
   const pf = await loadPagefind();
   const { results } = await pf.search(query, { filters });
+  // A newer search started while this one ran (typing, a filter changed): it owns the page.
+  if (token !== runs) return;
   const search = { query, results, shown: 0 };
   current = search;
   await showMore();
