@@ -62,8 +62,9 @@ function selectedFilters(): Record<string, string> {
 }
 
 /**
- * Options the index has values for. A select the page already filled (栏目, in the navigation's
- * order) keeps its order and loses the values nothing is indexed under; the others are filled here.
+ * Options the index has values for. A select the page already filled (栏目 in the navigation's
+ * order, towns in the settings' order) keeps its order and loses the values nothing is indexed
+ * under; the others (年份) are filled here.
  */
 async function fillFilterOptions(pf: Pagefind, params: URLSearchParams) {
   const available = await pf.filters();
@@ -144,7 +145,13 @@ function summary({ query, results, shown }: NonNullable<typeof current>): string
   return shown < results.length ? `${found}，已显示前 ${shown} 条。` : `${found}。`;
 }
 
-async function run() {
+/** How many results the address asks for (`shown`, kept as more are shown), so Back returns to them. */
+function shownInAddress(params: URLSearchParams): number {
+  const n = Number(params.get('shown'));
+  return Number.isInteger(n) && n > PAGE_SIZE ? n : PAGE_SIZE;
+}
+
+async function run(wanted = PAGE_SIZE) {
   const query = input.value.trim();
   const filters = selectedFilters();
   const url = new URL(location.href);
@@ -169,7 +176,8 @@ async function run() {
   if (token !== runs) return;
   const search = { query, results, shown: 0 };
   current = search;
-  await showMore();
+  do await showMore();
+  while (current === search && search.shown < Math.min(wanted, results.length));
   if (current !== search) return;
   empty.hidden = results.length > 0;
   announce.textContent = summary(search);
@@ -179,6 +187,9 @@ more.addEventListener('click', () => {
   void showMore().then((first) => {
     if (!first || !current) return;
     announce.textContent = summary(current);
+    const url = new URL(location.href);
+    url.searchParams.set('shown', String(current.shown));
+    history.replaceState(null, '', url);
     // Keyboard and screen-reader users continue at the first new result, not at the button that moved down.
     first.querySelector('a')?.focus();
   });
@@ -196,4 +207,4 @@ const params = new URLSearchParams(location.search);
 input.value = params.get('q') ?? '';
 void loadPagefind()
   .then((pf) => fillFilterOptions(pf, params))
-  .then(run);
+  .then(() => run(shownInAddress(params)));

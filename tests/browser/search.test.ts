@@ -120,6 +120,22 @@ describe('search page', () => {
     }, 60_000);
   }
 
+  it('keeps how many results are shown in the address, so Back or a reload returns to them', async () => {
+    const page = await searchPage('禁毒');
+    await page.click('[data-search-more]');
+    await page.waitForFunction(() => location.search.includes('shown=40'));
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll('[data-search-results] > li').length === 40);
+    expect(await page.textContent('[data-search-status]')).toContain('已显示前 40 条');
+    // A new search starts again at 20.
+    await page.fill('#search-q', '毒品');
+    await page.press('#search-q', 'Enter');
+    await page.waitForFunction(() => /“毒品”/.test(document.querySelector('[data-search-status]')!.textContent!));
+    expect(await page.locator('[data-search-results] > li').count()).toBe(20);
+    expect(new URL(page.url()).searchParams.get('shown')).toBe(null);
+    await page.context().close();
+  });
+
   it('shows excerpts that start at a sentence and join headings in Chinese', async () => {
     const page = await searchPage('禁毒');
     while (await page.locator('[data-search-more]').isVisible()) {
@@ -164,6 +180,9 @@ describe('search page', () => {
     expect(await town.inputValue('select[name=town]')).toBe('潭门镇');
     const years = await town.$$eval('select[name=year] option', (os) => os.map((o) => o.textContent));
     expect(years).toContain('2024');
+    // Towns in the office's own order (the settings'), as on the bases page.
+    const towns = await town.$$eval('select[name=town] option', (os) => os.map((o) => o.textContent));
+    expect(towns.slice(0, 3)).toEqual(['全部', '嘉积镇', '万泉镇']);
   });
 
   it('explains a search with no results', async () => {
