@@ -51,6 +51,18 @@ describe('readableExcerpt', () => {
     expect(show(parts)).toMatch(/^……没有标点\[禁毒\]后面也很长.*……$/);
   });
 
+  it('keeps to about four lines on a phone, ending at a sentence after the match', () => {
+    const rest = '第二句很长很长很长很长很长很长。'.repeat(12);
+    const parts = readableExcerpt({
+      content: `开头一句有禁毒二字。${rest}`,
+      excerpt: `开头一句有<mark>禁毒</mark>二字。${rest}`,
+      title: 'x',
+    });
+    const shown = show(parts);
+    expect([...shown.replace(/[[\]]/g, '')].length).toBeLessThanOrEqual(110);
+    expect(shown).toMatch(/^开头一句有\[禁毒\]二字。(第二句很长很长很长很长很长很长。)+$/);
+  });
+
   it('falls back to Pagefind’s words, cleaned, when they are not in the content', () => {
     expect(show(readableExcerpt({ content: '别的内容。', excerpt: '，不在正文里的<mark>词</mark>', title: 'x' }))).toBe(
       '……不在正文里的[词]……',

@@ -30,6 +30,8 @@ const PUNCTUATION = /[。！？；：，、…—”’」』）)》!?;:,]/;
 /** After these, a joining space goes; after a closing quote it stays (a heading may end with one). */
 const SENTENCE_PUNCTUATION = /[。！？；：，、…!?;:,]/;
 const ELLIPSIS = '……';
+/** Characters an excerpt may have: about four lines on a phone. */
+const MAX_LENGTH = 110;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", nbsp: ' ' };
 
@@ -160,11 +162,23 @@ export function readableExcerpt({ content, excerpt, title, headings = [] }: Exce
   }
   chars = chineseJoins(chars);
   while (chars.length > 0 && LEADING_JUNK.test(chars[0]!.ch)) chars.shift();
+  if (chars.length > MAX_LENGTH) {
+    chars = shortened(chars);
+    openEnd = true;
+  }
   while (chars.length > 0 && /\s/.test(chars.at(-1)!.ch)) chars.pop();
   if (chars.length === 0) return [];
   if (openStart) chars.unshift(...[...ELLIPSIS].map((ch) => ({ ch, mark: false })));
   if (openEnd && !TERMINAL.test(chars.at(-1)!.ch)) chars.push(...[...ELLIPSIS].map((ch) => ({ ch, mark: false })));
   return partsOf(chars);
+}
+
+/** At most MAX_LENGTH characters, ending after a sentence where one ends after the first match. */
+function shortened(chars: Char[]): Char[] {
+  // A sentence end before the first match would cut the match off.
+  const from = chars.findIndex((c) => c.mark) + 1;
+  for (let i = MAX_LENGTH - 1; i >= from; i--) if (TERMINAL.test(chars[i]!.ch)) return chars.slice(0, i + 1);
+  return chars.slice(0, MAX_LENGTH);
 }
 
 /** Where each heading starts in the text, and where the text after it starts (Pagefind joins some with a space only). */
