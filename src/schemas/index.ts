@@ -215,6 +215,16 @@ export const NAV_TYPES = COLLECTION_NAMES.filter((name) => CONTENT_TYPES[name].n
 );
 
 /**
+ * The search filter's sections (栏目), each once, in the order readers meet them: the main
+ * navigation's, then types it does not list (本站信息).
+ */
+export const SEARCH_SECTIONS = [
+  ...new Set(
+    [...NAV_TYPES, ...COLLECTION_NAMES.filter((name) => !NAV_TYPES.includes(name))].map((name) => CONTENT_TYPES[name].names.search),
+  ),
+];
+
+/**
  * Files a collection reads, relative to its folder. Staff content is plain
  * Markdown only: MDX runs code at build time, so MDX pages are made by
  * developers in src/pages/, where they are reviewed as code.

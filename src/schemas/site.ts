@@ -89,6 +89,10 @@ const baseKinds = describe(
   { label: '基地类型', example: '[{ name: 禁毒宣传教育基地, slug: jiaoyu-jidi, description: 展陈禁毒知识，供学校和社区预约参观 }]' },
 );
 
+/** An https address on another site (a page the footer links to). */
+const httpsUrl = (label: string, example: string) =>
+  describe(z.url({ protocol: /^https$/, message: `网址应以 https:// 开头（示例：${example}）` }), { label, example });
+
 const color = (label: string, example: string) =>
   describe(z.string().refine(isHexColor, { message: `颜色应写成 "#rrggbb"（示例：${example}）` }), { label, example });
 
@@ -142,7 +146,21 @@ export const siteSchema = entry({
   footer: entry({
     siteCode: maybePlaceholder('网站标识码', '4690020001'),
     icp: maybePlaceholder('ICP备案号', 'X ICP备00000000号'),
+    /** Linked to its record on beian.mps.gov.cn (the number's digits) once it is no placeholder. */
     police: maybePlaceholder('公安备案号', 'X公网安备00000000000000号'),
+    /**
+     * 党政机关网站标识: the image the office received (a file in the content folder, redrawn like the
+     * logo) and the address of its certificate page; shown in the footer only when set.
+     */
+    govMark: entry({
+      image: describe(z.string().refine(isPlainPath, { message: '应填写内容文件夹里的图片文件名（示例：dangzheng-biaoshi.png）' }), {
+        label: '党政机关网站标识图片',
+        example: 'dangzheng-biaoshi.png',
+      }),
+      url: httpsUrl('党政机关网站标识链接', 'https://bszs.conac.cn/sitename?method=show&id=0000000000000000'),
+    }).optional(),
+    /** 我为政府网站找错: the correction form's address with the site's code; each page's footer links it with its own address added. */
+    errorReport: httpsUrl('“我为政府网站找错”链接', 'https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=4690020001').optional(),
   }),
   theme: entry({
     /** Header, links and buttons; must read as AA text on white. */

@@ -214,6 +214,7 @@ describe('the other collections', () => {
 
   it('points a page at its own share card when one is built, and at the home card otherwise', async () => {
     expect(await shareCardFor('/news/2024-03-05-a/')).toBe('/og/news/2024-03-05-a/card.png');
-    expect(await shareCardFor('/search/')).toBe('/og/home/card.png');
+    expect(await shareCardFor('/search/')).toBe('/og/search/card.png');
+    expect(await shareCardFor('/news/archive/')).toBe('/og/home/card.png');
   });
 });

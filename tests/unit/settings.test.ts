@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -23,9 +23,13 @@ function problemsOf(source: string, env: NodeJS.ProcessEnv = {}): string {
 const lineOf = (source: string, needle: string) => source.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 let dir: string;
+const GOV_MARK = new URL('../fixtures/other-city/dangzheng-biaoshi.png', import.meta.url);
+
 beforeEach(() => {
   dir = path.join(mkdtempSync(path.join(tmpdir(), 'settings-')), 'content');
   mkdirSync(dir);
+  // The fixture's site.yaml names its 党政机关网站标识 image.
+  copyFileSync(GOV_MARK, path.join(dir, 'dangzheng-biaoshi.png'));
 });
 afterEach(() => rmSync(path.dirname(dir), { recursive: true, force: true }));
 
@@ -276,5 +280,27 @@ describe('logo in site.yaml', () => {
     writeFileSync(path.join(dir, 'bad.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
     expect(logoProblems('notes.svg')).toContain('不是有效的 SVG、PNG、JPEG 或 WebP 图片');
     expect(logoProblems('bad.svg')).toContain('<script>');
+  });
+});
+
+describe('footer links in site.yaml', () => {
+  it('checks the 党政机关网站标识 image like the logo, at its own line', () => {
+    const source = qinghe.replace('image: dangzheng-biaoshi.png', 'image: ../secret.png');
+    const problems = loadProblems(source);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ field: 'footer.govMark.image', line: lineOf(source, 'image: ../secret.png') });
+    expect(problems[0]!.message).toContain('党政机关网站标识图片');
+  });
+
+  it('takes only https addresses for the 标识 certificate and 我为政府网站找错', () => {
+    expect(problemsOf(qinghe.replace('url: https://bszs', 'url: http://bszs'))).toContain('https://');
+    expect(problemsOf(qinghe.replace('errorReport: https://', 'errorReport: javascript://'))).toContain('https://');
+  });
+
+  it('leaves both out when not set', () => {
+    const bare = qinghe.replace(/ {2}govMark:\n.*\n.*\n/, '').replace(/ {2}errorReport: .*\n/, '');
+    const s = parseSettings(bare, 'site.yaml', {});
+    expect(s.footer.govMark).toBeUndefined();
+    expect(s.footer.errorReport).toBeUndefined();
   });
 });

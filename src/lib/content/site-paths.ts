@@ -26,6 +26,7 @@ export function knownPaths(entries: readonly CheckedEntry[], today: string): Set
     paths.help(),
     paths.rss(),
     paths.sitemap(),
+    paths.siteMapPage(),
   ]);
   const visible = entries.filter((e) => isPublic(e.collection, e.data, today));
   const news = validEntries(visible, 'news');

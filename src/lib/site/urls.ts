@@ -79,9 +79,21 @@ export const paths = {
   lecturePoster: (id: string) => `/og/lectures/${id}/poster.png`,
   /** Build-internal: the list of share images the build writes out after the pages (not published). */
   shareImageList: () => '/og/share-images.json',
+  /** The sitemap for crawlers; readers get the HTML site map (`siteMapPage`). */
   sitemap: () => '/sitemap.xml',
-  /** The city's logo as drawn at build time; the name carries a hash of its bytes. */
+  siteMapPage: () => '/sitemap/',
+  /** An image site.yaml names (the logo, the 党政机关网站标识) as drawn at build time; the name carries a hash of its bytes. */
   logo: (name: string) => `/${name}.png`,
+  /** The ICP record search (工业和信息化部). */
+  icpRecord: () => 'https://beian.miit.gov.cn/',
+  /** A 公安备案 record on the ministry's platform, by the digits of its number (琼公网安备46900202000123号 → code=46900202000123). */
+  /** 我为政府网站找错 for one page: the form's address from site.yaml, with the page it is about (as the official button adds it). */
+  errorReport: (form: string, pageUrl: string) => {
+    const url = new URL(form);
+    url.searchParams.set('url', pageUrl);
+    return url.href;
+  },
+  policeRecord: (record: string) => `https://beian.mps.gov.cn/#/query/webSearch?code=${record.replace(/\D/g, '')}`,
 } as const;
 
 /** ASCII slug of a category label: 校园禁毒 → campus. */
