@@ -72,20 +72,21 @@ describe('every HTML page', () => {
     }
   });
 
-  it('loads nothing from another host and ships no script but the elder-mode one (and search on /search/)', () => {
+  it('loads nothing from another host and ships no script but the elder-mode one (and search on /search/, print and copy on letters)', () => {
+    const withModule = new Set([paths.search(), ...ofCollection('letters').map((l) => paths.letter(l.id))]);
     for (const page of pages) {
       const doc = parse(readPage(site, page));
       for (const el of doc.querySelectorAll('script[src], link[rel=stylesheet], img, iframe')) {
         const url = el.getAttribute('src') ?? el.getAttribute('href') ?? '';
         expect(url.startsWith('/'), `${page}: ${url}`).toBe(true);
       }
-      // The search page alone also runs its search module.
+      // The search page also runs its search module, a letter its print and copy controls.
       const scripts = doc.querySelectorAll('script:not([type=module])');
       expect(
         scripts.map((s) => s.text),
         page,
       ).toEqual([ELDER_MODE_SCRIPT]);
-      expect(doc.querySelectorAll('script[type=module]').length, page).toBe(page === paths.search() ? 1 : 0);
+      expect(doc.querySelectorAll('script[type=module]').length, page).toBe(withModule.has(page) ? 1 : 0);
     }
   });
 
