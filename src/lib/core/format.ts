@@ -18,6 +18,15 @@ export function wan(n: number, exact: (n: number) => string = groupDigits): stri
   return `${Math.floor(n / 1000 + 0.5) / 10}万`;
 }
 
+/**
+ * `wan` as a sentence says it: 约 in front when the count was rounded
+ * (53,000 → 约5.3万), never before an exact one (9,800 → 9,800).
+ */
+export function approxWan(n: number, exact: (n: number) => string = groupDigits): string {
+  const text = wan(n, exact);
+  return text === exact(n) ? text : `约${text}`;
+}
+
 /** A phone number that never wraps at its hyphen (0000‑1234567 stays on one line). */
 export function displayPhone(number: string): string {
   return number.replace(/-/g, '\u2011');
