@@ -263,6 +263,29 @@ describe('letters, bases, campaign', () => {
     );
   });
 
+  it('groups the records by town, each group collapsed and summed, in 人次, with 约 only before rounded figures', () => {
+    const campaign = ofCollection('campaigns')[0]!;
+    const events = ofCollection('events').filter((e) => e.data.campaign === campaign.id);
+    const doc = html(paths.campaign(campaign.id));
+    const groups = doc.querySelectorAll('#event-records details');
+    expect(groups.length).toBe(new Set(events.map((e) => e.data.town)).size);
+    for (const group of groups) {
+      expect(group.hasAttribute('open')).toBe(false);
+      const town = group.querySelector('.event-group__name')!.text;
+      const own = events.filter((e) => e.data.town === town);
+      const audience = own.reduce((sum, e) => sum + Number(e.data.audience), 0);
+      expect(group.querySelectorAll('tbody tr')).toHaveLength(own.length);
+      expect(group.querySelector('summary')!.text).toContain(`${own.length} 场`);
+      expect(group.querySelector('summary')!.text).toContain(`受众 ${audience.toLocaleString('en-US')} 人次`);
+    }
+    const text = doc.querySelector('main')!.text;
+    expect(text).not.toMatch(/受众（人）|部分场次/);
+    expect(text).toContain(`本页列出的全部 ${events.length} 场活动记录`);
+    // 约 only before a figure that was rounded (5.3万), never before an exact count.
+    expect(text).not.toMatch(/约\s*[\d,]+(?![\d,.]*万)/);
+    expect(doc.querySelector('.back-to-top a')?.getAttribute('href')).toBe('#top');
+  });
+
   it('offers the records as CSV and JSON downloads', () => {
     const campaign = ofCollection('campaigns')[0]!;
     const events = ofCollection('events').filter((e) => e.data.campaign === campaign.id);

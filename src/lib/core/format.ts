@@ -19,12 +19,13 @@ export function wan(n: number, exact: (n: number) => string = groupDigits): stri
 }
 
 /**
- * `wan` as a sentence says it: 约 in front when the count was rounded
- * (53,000 → 约5.3万), never before an exact one (9,800 → 9,800).
+ * `wan` as a sentence says it: 约 in front only when rounding changed the count
+ * (53,012 → 约5.3万), never before an exact one (53,000 → 5.3万, 9,800 → 9,800).
  */
 export function approxWan(n: number, exact: (n: number) => string = groupDigits): string {
   const text = wan(n, exact);
-  return text === exact(n) ? text : `约${text}`;
+  // In 万, wan keeps whole thousands (one decimal): only what was finer is lost.
+  return text === exact(n) || n % 1000 === 0 ? text : `约${text}`;
 }
 
 /** A phone number that never wraps at its hyphen (0000‑1234567 stays on one line). */
