@@ -42,7 +42,9 @@ describe('letter pages', () => {
     expect(help?.text).toContain('Ctrl+P');
     expect(help?.text).toContain('在浏览器打开');
     const address = doc.getElementById(target('[data-letter-copy]'));
-    expect(address?.querySelector('a')?.getAttribute('href')).toBe(absoluteUrl(paths.letter(id), site.siteUrl));
+    // A link to this page (long-press copies it), spelled out in full.
+    expect(address?.querySelector('a')?.getAttribute('href')).toBe(paths.letter(id));
+    expect(address?.querySelector('a')?.text.trim()).toBe(absoluteUrl(paths.letter(id), site.siteUrl));
     expect(doc.querySelector('[data-letter-tools] a[download]')?.getAttribute('href')).toBe(paths.letterImage(id));
   });
 });
