@@ -18,6 +18,8 @@ const site = browseBuiltSite(SITES.main.outDir);
 const LETTER = 'han-jia-zhi-jia-zhang-2024';
 const ADDRESS = absoluteUrl(paths.letter(LETTER), SITES.main.siteUrl);
 const PHONES = [390, 320];
+/** Turns 长辈模式 on before the page's own script reads it. */
+const ELDER_MODE = { content: `localStorage.setItem(${JSON.stringify(ELDER_MODE_STORAGE_KEY)}, '1')` };
 
 async function openLetter(options: BrowserContextOptions = {}, setup?: Parameters<BrowserContext['addInitScript']>[0]): Promise<Page> {
   const context = await site.browser.newContext(options);
@@ -77,14 +79,25 @@ describe('the cut line', () => {
   });
 });
 
+describe('in 长辈模式 at 320 px', () => {
+  it('fits the letter and its slip to the screen, the cut line’s label still clear', async () => {
+    const page = await openLetter({ viewport: { width: 320, height: 844 } }, ELDER_MODE);
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll('main *')]
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    expect(overflowing).toEqual([]);
+    expectUnstruck(await page.evaluate(cutLine));
+    await page.context().close();
+  });
+});
+
 describe('the printed letter', () => {
   it('prints on the same number of A4 pages in 长辈模式 as without it', async () => {
     const counts: number[] = [];
     for (const elder of [false, true]) {
-      const page = await openLetter(
-        { viewport: { width: 390, height: 844 } },
-        elder ? { content: `localStorage.setItem(${JSON.stringify(ELDER_MODE_STORAGE_KEY)}, '1')` } : undefined,
-      );
+      const page = await openLetter({ viewport: { width: 390, height: 844 } }, elder ? ELDER_MODE : undefined);
       expect(await page.evaluate(() => document.documentElement.hasAttribute('data-elder'))).toBe(elder);
       counts.push(pdfPages(await page.pdf({ format: 'A4' })));
       await page.context().close();
