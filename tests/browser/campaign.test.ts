@@ -1,7 +1,7 @@
 /**
  * The campaign page on phones (390 and 320 px): its 113 records grouped by town
  * and collapsed keep the page within about eight screens; a group opens and
- * closes without JavaScript, and a plain link goes back to the top.
+ * closes without JavaScript, all print, and a plain link goes back to the top.
  */
 import { describe, expect, it } from 'vitest';
 import { paths } from '#/lib/site/urls.ts';
@@ -37,6 +37,11 @@ describe('the campaign page on a phone', () => {
     await group.locator('summary').click();
     expect(await rows.first().isVisible()).toBe(false);
     expect(await height()).toBe(collapsed);
+
+    // On paper every group is open.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.event-group tbody tr').last().isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
 
     await page.keyboard.press('End');
     await page.getByRole('link', { name: '回到顶部' }).click();
