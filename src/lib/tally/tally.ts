@@ -5,7 +5,7 @@
  */
 import type { EntryData } from '#/schemas/index.ts';
 import type { Problem } from '#/lib/gate/problem.ts';
-import { wan } from '#/lib/core/format.ts';
+import { approxWan, wan } from '#/lib/core/format.ts';
 
 export type EventFigures = Pick<EntryData<'events'>, 'leaflets' | 'audience'>;
 
@@ -79,8 +79,7 @@ export function audienceAgrees(reported: number, computed: number): boolean {
 
 /** A ready-to-paste sentence for a report. */
 export function summarySentence(campaignName: string, t: Totals): string {
-  const people = t.audience < 10000 ? `${t.audience}人次` : `约${wan(t.audience)}人次`;
-  return `${campaignName}共开展活动${t.events}场，发放宣传资料${t.leaflets}份，受教育群众${people}。`;
+  return `${campaignName}共开展活动${t.events}场，发放宣传资料${t.leaflets}份，受教育群众${approxWan(t.audience, String)}人次。`;
 }
 
 export interface Difference {
