@@ -32,7 +32,7 @@ async function main(): Promise<number> {
   const letters = validEntries(entries, 'letters');
   const letter = letters.find((e) => e.id === id);
   if (!letter) {
-    console.error(`找不到信件「${id}」。现有信件：${letters.map((l) => l.id).join('、')}\n${USAGE}`);
+    console.error(`找不到信件“${id}”。现有信件：${letters.map((l) => l.id).join('、')}\n${USAGE}`);
     return 2;
   }
   const source: LetterSource = { id, data: letter.data, body: letter.body };

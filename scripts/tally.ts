@@ -61,7 +61,7 @@ function report(argv: string[]): number {
   const { settings, records, problems } = load();
   const campaigns = values.campaign ? records.campaigns.filter((c) => c.id === values.campaign) : records.campaigns;
   if (values.campaign && campaigns.length === 0) {
-    return fail(`找不到活动「${values.campaign}」。现有活动：${records.campaigns.map((c) => c.id).join('、') || '（无）'}`);
+    return fail(`找不到活动“${values.campaign}”。现有活动：${records.campaigns.map((c) => c.id).join('、') || '（无）'}`);
   }
   const reports = campaigns.map((c) => campaignReport(c, records.events, by, settings.towns));
   process.stdout.write(renderReports(reports, format, settings.townLabel));

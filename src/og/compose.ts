@@ -16,6 +16,7 @@ import sharp from 'sharp';
 import type { OgElement } from './element.ts';
 import { FONT_FILES, ogFonts } from './fonts.ts';
 import { indexedPng } from './png.ts';
+import type { Measure } from './title-lines.ts';
 
 export interface Drawing {
   element: OgElement;
@@ -129,6 +130,12 @@ let fonts: Record<400 | 700, fontkit.Font> | undefined;
 const fontFor = (weight: 400 | 700) => {
   fonts ??= { 400: fontkit.openSync(FONT_FILES.regular) as fontkit.Font, 700: fontkit.openSync(FONT_FILES.bold) as fontkit.Font };
   return fonts[weight];
+};
+
+/** Width of bold text as satori sets it (same font, same advances): titles are broken into lines with it. */
+export const boldWidth: Measure = (text, size) => {
+  const font = fontFor(700);
+  return (font.layout(text).advanceWidth * size) / font.unitsPerEm;
 };
 
 const runKey = (run: Pick<TextRun, 'size' | 'weight' | 'text'>) => `${run.weight} ${run.size} ${run.text}`;

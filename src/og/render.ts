@@ -9,8 +9,8 @@ import path from 'node:path';
 import { ogFonts } from './fonts.ts';
 import { drawingOf, type ShareDrawing } from './templates.ts';
 
-/** Bump when a template's look or the encoding changes, so cached images are redrawn (3: palette PNGs). */
-export const TEMPLATE_VERSION = 3;
+/** Bump when a template's look or the encoding changes, so cached images are redrawn (3: palette PNGs; 4: titles broken between words; 5: QR codes as one path, the reply slip on the letter image). */
+export const TEMPLATE_VERSION = 5;
 
 /** Where drawn images are kept between builds (inside Astro's cache folder). */
 export function ogCacheDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -54,11 +54,11 @@ export async function ensureDrawn(images: readonly ShareDrawing[], cacheDir = og
   if (missing.length === 0) return result;
   mkdirSync(cacheDir, { recursive: true });
   // Loaded only to draw: satori, fontkit and the fonts cost the build process 0.3 s and 40 MB at start-up.
-  const { drawPngs } = await import('./compose.ts');
+  const { boldWidth, drawPngs } = await import('./compose.ts');
   let writing: Promise<void> = Promise.resolve();
   for (let i = 0; i < missing.length; i += BATCH) {
     const batch = missing.slice(i, i + BATCH);
-    const pngs = drawPngs(batch.map((c) => drawingOf(c.image)));
+    const pngs = drawPngs(batch.map((c) => drawingOf(c.image, boldWidth)));
     await writing;
     writing = pngs.then((buffers) =>
       buffers.forEach((png, n) => {

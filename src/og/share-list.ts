@@ -7,6 +7,7 @@
 import { chineseWeekday, formatChineseDate } from '#/lib/core/dates.ts';
 import { validEntries, type CheckedEntry } from '#/lib/gate/entries.ts';
 import { isPublic, isUpcoming } from '#/lib/content/publishing.ts';
+import { SITE_PAGES } from '#/lib/site/site-pages.ts';
 import { absoluteUrl, entryPath, paths } from '#/lib/site/urls.ts';
 import {
   COLLECTION_NAMES,
@@ -63,6 +64,11 @@ export function shareImagesOf(sources: ShareSources, site: SiteSettings, today: 
     card(paths.home(), { title: site.description, column: site.name }),
     card(paths.lectures(), { title: CONTENT_TYPES.lectures.names.title, column: CONTENT_TYPES.lectures.names.section }),
   ];
+  // 关于本站, 联系我们, 求助, 站内搜索, 网站地图: each its own card, under the title the office gave it if it wrote one.
+  const written = new Map(sources.pages.map((p) => [p.id, p.data.title]));
+  for (const [id, { title, column, path }] of Object.entries(SITE_PAGES)) {
+    images.push(card(path, { title: written.get(id) ?? title, column }));
+  }
   // Every entry with a page of its own gets the card its content type describes.
   for (const collection of COLLECTION_NAMES) {
     const type = contentTypeOf(collection);

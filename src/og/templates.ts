@@ -5,6 +5,9 @@
  */
 import { h, img, type OgChild, type OgElement } from './element.ts';
 import { FONT_FAMILY } from './fonts.ts';
+import { titleLines, type Measure, type TitleBox } from './title-lines.ts';
+import { qrDataUrl } from './qr.ts';
+import type { ReplySlipText } from '#/lib/content/reply-slip.ts';
 
 export interface Brand {
   siteName: string;
@@ -15,6 +18,15 @@ export interface Brand {
 
 const INK = '#1f2328';
 const MUTED = '#555d66';
+const BORDER = '#d5dbe1';
+
+/** A big title set line by line, each line broken between words (src/og/title-lines.ts). */
+const title = (text: string, box: TitleBox, measure: Measure, style: Record<string, string | number>): OgElement =>
+  h(
+    'div',
+    { flexDirection: 'column', fontSize: box.size, fontWeight: 700, ...style },
+    ...titleLines(text, box, measure).map((line) => h('div', { whiteSpace: 'nowrap' }, line)),
+  );
 
 const page = (width: number, height: number | undefined, brand: Brand, ...children: OgChild[]): OgElement =>
   h(
@@ -41,7 +53,7 @@ export interface CardInput {
 }
 
 /** 1200×630 link card: column, title (three lines at most, ellipsis), date, site name. */
-export function shareCard({ brand, title, column, date }: CardInput) {
+export function shareCard({ brand, title: heading, column, date }: CardInput, measure: Measure) {
   return {
     width: 1200,
     height: 630,
@@ -53,7 +65,7 @@ export function shareCard({ brand, title, column, date }: CardInput) {
         'div',
         { flexDirection: 'column', justifyContent: 'space-between', padding: '56px 72px 48px', flexGrow: 1 },
         h('div', { fontSize: 34, fontWeight: 700, color: brand.primary }, column),
-        h('div', { fontSize: 66, fontWeight: 700, lineHeight: 1.3, lineClamp: 3, display: 'block' }, title),
+        title(heading, { width: 1200 - 2 * 72, size: 66, maxLines: 3 }, measure, { lineHeight: 1.3 }),
         h(
           'div',
           { justifyContent: 'space-between', alignItems: 'flex-end', fontSize: 30, color: MUTED },
@@ -98,18 +110,6 @@ export function leadTile({ brand, column }: TileInput) {
   };
 }
 
-/** A QR code as an SVG data URL, drawn from the module matrix (no raster scaling). */
-export function qrDataUrl(modules: boolean[][], size: number): string {
-  const n = modules.length;
-  const quiet = 4;
-  const total = n + quiet * 2;
-  const rects = modules
-    .flatMap((row, y) => row.map((on, x) => (on ? `<rect x="${x + quiet}" y="${y + quiet}" width="1" height="1"/>` : '')))
-    .join('');
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${total} ${total}" shape-rendering="crispEdges"><rect width="${total}" height="${total}" fill="#fff"/><g fill="#000">${rects}</g></svg>`;
-  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
-}
-
 export type LetterBlock = { kind: 'heading' | 'paragraph' | 'item'; text: string };
 
 export interface LetterInput {
@@ -125,6 +125,34 @@ export interface LetterInput {
   qr: boolean[][];
   /** Invitation under the QR code. */
   scanLine: string;
+  /** The reply slip, below a cut line, with how to return it without a printer. */
+  slip?: ReplySlipText & { withoutPrinter: string };
+}
+
+/** The slip at the foot of the long image: the cut line with its label clear of the dashes, the blanks, how to return it. */
+function slipBlock(slip: NonNullable<LetterInput['slip']>): OgElement {
+  const dashes = () => h('div', { flex: 1, borderTop: `3px dashed ${MUTED}` });
+  return h(
+    'div',
+    { flexDirection: 'column', marginTop: 48 },
+    h('div', { alignItems: 'center' }, dashes(), h('div', { fontSize: 28, color: MUTED, margin: '0 24px' }, slip.cutLabel), dashes()),
+    h('div', { justifyContent: 'center', fontSize: 44, fontWeight: 700, margin: '28px 0 20px' }, slip.title),
+    ...slip.lines.map((line) => h('div', { fontSize: 34, lineHeight: 1.7, marginBottom: 12 }, line)),
+    h(
+      'div',
+      { flexWrap: 'wrap', marginTop: 16 },
+      ...slip.fields.map((field) =>
+        h(
+          'div',
+          { width: '50%', boxSizing: 'border-box', alignItems: 'flex-end', paddingRight: 32, marginBottom: 32 },
+          h('div', { fontSize: 34 }, `${field}：`),
+          h('div', { flex: 1, height: 52, borderBottom: `2px solid ${INK}` }),
+        ),
+      ),
+    ),
+    ...(slip.dueLine ? [h('div', { fontSize: 32, color: MUTED, lineHeight: 1.6 }, slip.dueLine)] : []),
+    h('div', { fontSize: 32, color: MUTED, lineHeight: 1.6, marginTop: 8 }, slip.withoutPrinter),
+  );
 }
 
 /** 1080-wide image of a whole letter, as tall as it needs to be, for posting in a parents' group. */
@@ -166,9 +194,10 @@ export function letterImage(input: LetterInput) {
           h('div', {}, input.issuer),
           h('div', {}, input.dateText),
         ),
+        input.slip ? slipBlock(input.slip) : '',
         h(
           'div',
-          { alignItems: 'center', marginTop: 48, paddingTop: 40, borderTop: `3px dashed ${MUTED}` },
+          { alignItems: 'center', marginTop: 48, paddingTop: 40, borderTop: `2px solid ${BORDER}` },
           img(qrDataUrl(input.qr, 280), 280, 280),
           h(
             'div',
@@ -196,7 +225,7 @@ export interface PosterInput {
 }
 
 /** 1080×1440 poster for an upcoming school lecture, with a QR code to the schedule. */
-export function lecturePoster(input: PosterInput) {
+export function lecturePoster(input: PosterInput, measure: Measure) {
   const { brand } = input;
   const row = (label: string, value: string) =>
     h(
@@ -215,7 +244,7 @@ export function lecturePoster(input: PosterInput) {
         'div',
         { flexDirection: 'column', backgroundColor: brand.primary, color: '#ffffff', padding: '72px 80px 64px' },
         h('div', { fontSize: 36 }, `${brand.siteName} · 校园禁毒宣讲`),
-        h('div', { fontSize: 76, fontWeight: 700, lineHeight: 1.3, marginTop: 28, lineClamp: 3, display: 'block' }, input.topic),
+        title(input.topic, { width: 1080 - 2 * 80, size: 76, maxLines: 3 }, measure, { lineHeight: 1.3, marginTop: 28 }),
       ),
       h(
         'div',
@@ -251,15 +280,16 @@ export type ShareDrawing =
 
 export type ShareKind = ShareDrawing['kind'];
 
-export function drawingOf(image: ShareDrawing) {
+/** The layout of an image; `measure` is the font's, for titles set between words. */
+export function drawingOf(image: ShareDrawing, measure: Measure) {
   switch (image.kind) {
     case 'card':
-      return shareCard(image.inputs);
+      return shareCard(image.inputs, measure);
     case 'tile':
       return leadTile(image.inputs);
     case 'letter':
       return letterImage(image.inputs);
     case 'poster':
-      return lecturePoster(image.inputs);
+      return lecturePoster(image.inputs, measure);
   }
 }

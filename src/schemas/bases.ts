@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import type { SchemaContext } from './context.ts';
-import { altText, describe, draftFlag, entry, isoDate, officePhone, oneOf, sampleFlag, text } from './fields.ts';
+import { altText, count, describe, draftFlag, entry, isoDate, officePhone, oneOf, sampleFlag, text } from './fields.ts';
 
 export const INSPECTION_RESULTS = ['优秀', '良好', '合格', '限期整改'] as const;
 
@@ -27,11 +27,27 @@ export function baseSchema(ctx: SchemaContext) {
       lng: coordinate('经度', 73, 136, '115.5'),
     }).optional(),
     hours: text({ label: '开放时间', example: '"周二至周日 9:00–17:00"' }, { max: 60 }),
+    /** How a school or group books a visit: everything a teacher needs before calling. */
     booking: entry({
-      /** How a school or group books a visit. */
-      how: text({ label: '预约方式', example: '"提前 3 个工作日电话预约，每批不超过 50 人"' }, { max: 120 }),
+      /** Who takes the booking: an office, never a person. */
+      unit: text({ label: '预约单位', example: '"某某镇禁毒办"' }, { max: 30 }),
       /** Public office phone only. */
       phone: officePhone({ label: '预约电话', example: '"0000-1234567"' }).optional(),
+      /** true while the booking phone is not yet published: the page says 待公布. */
+      placeholder: describe(z.boolean(), { label: '电话待公布（true：预约电话还没有公布）', example: 'true' }).default(false),
+      who: text({ label: '谁可以预约', example: '"学校、社区和单位；个人可直接前往"' }, { max: 60 }),
+      groupSize: describe(count({ label: '每批最多人数', example: '50' }).min(1, { message: '每批至少 1 人（示例：50）' }), {
+        label: '每批最多人数',
+        example: '50',
+      }),
+      notice: text({ label: '需提前多久', example: '"3个工作日"' }, { max: 20 }),
+      cost: text({ label: '费用', example: '"免费"' }, { max: 40 }),
+      /** Steps, lifts, toilets: what a visitor in a wheelchair or with a pram needs to know. */
+      accessibility: text({ label: '无障碍情况', example: '"展厅在一楼，门口有坡道"' }, { max: 80 }),
+      note: text({ label: '其他说明', example: '"可安排讲解，约40分钟"' }, { max: 120 }).optional(),
+    }).refine((b) => b.phone !== undefined || b.placeholder, {
+      message: '请填写预约电话（单位座机，如 "0000-1234567"）；电话还没公布时，加一行 placeholder: true',
+      path: ['phone'],
     }),
     /** What a visitor sees. */
     exhibits: describe(z.array(text({ label: '展陈内容', example: '"毒品仿真样品展柜"' }, { max: 60 })).min(1), {

@@ -13,7 +13,7 @@ export function campaignSchema() {
     reported: entry({
       events: count({ label: '上报活动场次', example: '113' }),
       leaflets: count({ label: '上报发放资料份数', example: '13569' }),
-      audience: count({ label: '上报受教育人数', example: '53000' }),
+      audience: count({ label: '上报受教育人次', example: '53000' }),
     }),
     sample: sampleFlag(),
     draft: draftFlag(),

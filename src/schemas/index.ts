@@ -10,11 +10,13 @@ import type { z } from 'astro/zod';
 import type { SchemaContext } from './context.ts';
 import { baseSchema } from './bases.ts';
 import { campaignSchema } from './campaigns.ts';
+import { drugSchema } from './drugs.ts';
 import { eventSchema } from './events.ts';
 import { lectureSchema } from './lectures.ts';
 import { letterSchema } from './letters.ts';
 import { newsSchema } from './news.ts';
 import { PAGE_IDS, pageSchema } from './pages.ts';
+import { RESERVED_SERVICE_IDS, serviceSchema } from './services.ts';
 import { topicSchema } from './topics.ts';
 
 /** Path segments under /news/ that are listing pages, so no news file may take them. */
@@ -58,8 +60,11 @@ export interface ContentType<Data = Record<string, unknown>> {
   onlyIds?: readonly string[];
   /** File names this type may not use (they are addresses of other pages). */
   reservedIds?: readonly string[];
-  /** What `npm run new` writes: the field the title fills, whether the file name starts with today, the body's prompt. */
-  scaffold?: { titleField: string; datedName: boolean; body: string };
+  /**
+   * What `npm run new` writes: the field the title fills, whether the file name starts with today, the body's prompt,
+   * and values a new file starts with (YAML by field name, at any depth: a phone not yet known is `placeholder: true`).
+   */
+  scaffold?: { titleField: string; datedName: boolean; body: string; values?: Record<string, string> };
   /** The share card of an entry's page (types whose entries have pages). A method, so a table entry fits the loose `ContentType`. */
   share?(data: Data): ShareCardText;
   /** Place in the main navigation (types without one are not listed there). */
@@ -116,7 +121,12 @@ export const CONTENT_TYPES = {
     route: { section: 'bases', entry: 'page' },
     schedules: false,
     refs: {},
-    scaffold: { titleField: 'name', datedName: false, body: '在这里介绍参观者能看到什么、建议的参观路线和时长、学校怎样预约。' },
+    scaffold: {
+      titleField: 'name',
+      datedName: false,
+      body: '在这里介绍参观者能看到什么、建议的参观路线和时长、学校怎样预约。',
+      values: { placeholder: 'true' },
+    },
     share: (data) => ({ title: data.name, column: data.kind }),
     navOrder: 4,
   }),
@@ -151,6 +161,33 @@ export const CONTENT_TYPES = {
     share: (data) => ({ title: data.title, column: '预防知识' }),
     navOrder: 5,
   }),
+  drugs: contentType({
+    schema: drugSchema,
+    images: false,
+    names: { staff: '毒品条目', section: '认识毒品', title: '认识毒品：常见毒品 A–Z', search: '认识毒品' },
+    route: { section: 'drugs', entry: 'page' },
+    schedules: false,
+    refs: {},
+    scaffold: {
+      titleField: 'name',
+      datedName: false,
+      body: '在这里写它对身体和生活的危害。用“## 小标题”分段，多用短句；不写用量和用法。',
+    },
+    share: (data) => ({ title: data.name, column: '认识毒品' }),
+    // Right after 预防知识: readers look a drug up beside the prevention topics.
+    navOrder: 5.5,
+  }),
+  services: contentType({
+    schema: serviceSchema,
+    images: false,
+    names: { staff: '求助服务', section: '求助', title: '求助', search: '求助服务' },
+    // Every service is a card on the help page (/help/#id), which the help page entry of `pages` titles.
+    route: { section: 'help', entry: 'anchor' },
+    schedules: false,
+    refs: {},
+    reservedIds: RESERVED_SERVICE_IDS,
+    scaffold: { titleField: 'name', datedName: false, body: '', values: { placeholder: 'true' } },
+  }),
   pages: contentType({
     schema: pageSchema,
     images: false,
@@ -176,6 +213,16 @@ export const contentTypeOf = (name: CollectionName): ContentType => CONTENT_TYPE
 export const NAV_TYPES = COLLECTION_NAMES.filter((name) => CONTENT_TYPES[name].navOrder !== undefined).sort(
   (a, b) => CONTENT_TYPES[a].navOrder! - CONTENT_TYPES[b].navOrder!,
 );
+
+/**
+ * The search filter's sections (栏目), each once, in the order readers meet them: the main
+ * navigation's, then types it does not list (本站信息).
+ */
+export const SEARCH_SECTIONS = [
+  ...new Set(
+    [...NAV_TYPES, ...COLLECTION_NAMES.filter((name) => !NAV_TYPES.includes(name))].map((name) => CONTENT_TYPES[name].names.search),
+  ),
+];
 
 /**
  * Files a collection reads, relative to its folder. Staff content is plain

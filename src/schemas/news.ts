@@ -15,6 +15,20 @@ export const NEWS_CATEGORIES = [
 export type NewsCategory = (typeof NEWS_CATEGORIES)[number]['label'];
 const categoryLabels = NEWS_CATEGORIES.map((c) => c.label) as [NewsCategory, ...NewsCategory[]];
 
+const tagInfo = { label: '标签', example: '流动课堂' };
+const tag = describe(
+  text(tagInfo, { max: 12 }).check((ctx) => {
+    const name = ctx.value.trim();
+    if ((categoryLabels as readonly string[]).includes(name))
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        message: `“${name}”是栏目名，不用再写成标签：选了这个栏目的新闻已列在栏目页上，请删去这个标签`,
+      });
+  }),
+  tagInfo,
+);
+
 /** Every field but the cover photo's file, which needs the per-file image() helper. */
 function fieldsBesideCover(ctx: Omit<SchemaContext, 'image'>) {
   return {
@@ -42,9 +56,10 @@ function fieldsBesideCover(ctx: Omit<SchemaContext, 'image'>) {
       { label: '摘要', example: `"3月1日起，${ctx.officeShort}组织宣讲队走进学校和社区开展禁毒宣传。"` },
       { min: 15, max: 150 },
     ),
-    tags: describe(z.array(text({ label: '标签', example: '流动课堂' }, { max: 12 })), {
+    /** Topics across categories; a category's name as a tag would be a second, differently counted list. */
+    tags: describe(z.array(tag), {
       label: '标签',
-      example: '[流动课堂, 校园禁毒]',
+      example: '[流动课堂, 禁毒宣讲]',
     }).default([]),
     /** The town the item is about, if one. */
     town: oneOf(ctx.towns, { label: ctx.townLabel, example: ctx.towns[0] }).optional(),

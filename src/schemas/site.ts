@@ -5,7 +5,7 @@
 import { z } from 'astro/zod';
 import { AA_TEXT, contrastRatio, isHexColor } from '#/lib/core/color.ts';
 import { isAsciiSlug } from '#/lib/core/slug.ts';
-import { describe, entry, oneOf, text } from './fields.ts';
+import { describe, entry, officePhone, oneOf, text } from './fields.ts';
 
 /** A value that must be replaced before launch; the footer shows it as a placeholder. */
 const maybePlaceholder = (label: string, example: string) =>
@@ -92,6 +92,10 @@ const baseKinds = describe(
   { label: '基地类型', example: '[{ name: 禁毒宣传教育基地, slug: jiaoyu-jidi, description: 展陈禁毒知识，供学校和社区预约参观 }]' },
 );
 
+/** An https address on another site (a page the footer links to). */
+const httpsUrl = (label: string, example: string) =>
+  describe(z.url({ protocol: /^https$/, message: `网址应以 https:// 开头（示例：${example}）` }), { label, example });
+
 const color = (label: string, example: string) =>
   describe(z.string().refine(isHexColor, { message: `颜色应写成 "#rrggbb"（示例：${example}）` }), { label, example });
 
@@ -131,14 +135,35 @@ export const siteSchema = entry({
   hotlines: z.array(hotline).min(1),
   contact: entry({
     address: text({ label: '办公地址', example: '某市某路1号' }, { max: 80 }),
+    /** The office's public landline; left out while it is not published (with `placeholder: true`). */
+    phone: officePhone({ label: '办公电话', example: '"0000-1234567"' }).optional(),
     hours: text({ label: '办公时间', example: '工作日 8:00–12:00，14:30–17:30' }, { max: 60 }),
     email: z.email({ message: '电子邮箱格式不对' }).optional(),
     placeholder: z.boolean().default(false),
   }),
+  /** An online form where schools book a base visit, for an office that has one: each base page links to it. */
+  bookingUrl: describe(z.url({ protocol: /^https$/, message: '网址应以 https:// 开头（示例：https://jindu.example.gov.cn/yuyue）' }), {
+    label: '网上预约参观',
+    example: 'https://jindu.example.gov.cn/yuyue',
+  }).optional(),
   footer: entry({
     siteCode: maybePlaceholder('网站标识码', '4690020001'),
     icp: maybePlaceholder('ICP备案号', 'X ICP备00000000号'),
+    /** Linked to its record on beian.mps.gov.cn (the number's digits) once it is no placeholder. */
     police: maybePlaceholder('公安备案号', 'X公网安备00000000000000号'),
+    /**
+     * 党政机关网站标识: the image the office received (a file in the content folder, redrawn like the
+     * logo) and the address of its certificate page; shown in the footer only when set.
+     */
+    govMark: entry({
+      image: describe(z.string().refine(isPlainPath, { message: '应填写内容文件夹里的图片文件名（示例：dangzheng-biaoshi.png）' }), {
+        label: '党政机关网站标识图片',
+        example: 'dangzheng-biaoshi.png',
+      }),
+      url: httpsUrl('党政机关网站标识链接', 'https://bszs.conac.cn/sitename?method=show&id=0000000000000000'),
+    }).optional(),
+    /** 我为政府网站找错: the correction form's address with the site's code; each page's footer links it with its own address added. */
+    errorReport: httpsUrl('“我为政府网站找错”链接', 'https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=4690020001').optional(),
   }),
   theme: entry({
     /** Header, links and buttons; must read as AA text on white. */

@@ -5,14 +5,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { mainNavigation } from '#/lib/site/navigation.ts';
 import { paths } from '#/lib/site/urls.ts';
+import { SEARCH_SECTIONS } from '#/schemas/index.ts';
 import { browseBuiltSite } from '../helpers/browser.ts';
 import { SITES } from '../helpers/sites.ts';
 
 const site = browseBuiltSite(SITES.main.outDir);
 
-async function searchPage(query: string, params = '', page?: Page) {
-  const p = page ?? (await (await site.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage());
+async function searchPage(query: string, params = '', page?: Page, width = 390) {
+  const p = page ?? (await (await site.browser.newContext({ viewport: { width, height: 844 } })).newPage());
   await p.goto(`${site.url}${paths.search(query)}${params}`);
   await p.waitForFunction(() => /^(找到|没有找到)/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
   return p;
@@ -73,6 +75,28 @@ describe('recall in Chinese', () => {
   }, 120_000);
 });
 
+describe('the drug A–Z in search', () => {
+  it('finds 氯胺酮 by its street name “K粉”, and 冰毒’s page in the top 3', async () => {
+    const page = await searchPage('K粉');
+    const ketamine = (await resultUrls(page)).indexOf(paths.drug('lv-an-tong')) + 1;
+    const bingdu = (await resultUrls(await searchPage('冰毒', '', page))).indexOf(paths.drug('bing-du')) + 1;
+    console.log(`search: K粉 → 氯胺酮 at rank ${ketamine}, 冰毒 → its page at rank ${bingdu}`);
+    for (const rank of [ketamine, bingdu]) {
+      expect(rank).toBeGreaterThanOrEqual(1);
+      expect(rank).toBeLessThanOrEqual(3);
+    }
+    await page.context().close();
+  });
+
+  it('filters to the A–Z under 栏目 认识毒品', async () => {
+    const page = await searchPage('电子烟', `&section=${encodeURIComponent('认识毒品')}`);
+    const urls = await resultUrls(page);
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls.every((u) => u.startsWith(paths.drugs()))).toBe(true);
+    await page.context().close();
+  });
+});
+
 describe('search page', () => {
   it('reads ?q= from a link, fills the box and shows dated results with readable excerpts', async () => {
     const page = await searchPage('依托咪酯');
@@ -82,7 +106,84 @@ describe('search page', () => {
     expect([...(excerpt ?? '')].length).toBeGreaterThanOrEqual(30);
     expect(await page.locator('[data-search-results] mark').count()).toBeGreaterThan(0);
     const news = await searchPage('嘉积三中', '', page);
-    expect(await news.textContent('[data-search-results] li .meta')).toBe('新闻 · 2024-02-27');
+    const first = news.locator('[data-search-results] li').first();
+    expect(await first.locator('.meta span').textContent()).toBe('新闻');
+    // Dates as the rest of the site writes them.
+    expect(await first.locator('.meta time').textContent()).toBe('2024年2月27日');
+    expect(await first.locator('.meta time').getAttribute('datetime')).toBe('2024-02-27');
+  });
+
+  for (const width of [390, 320]) {
+    it(`reaches every result, 20 more at a time, at ${width} px`, async () => {
+      const page = await searchPage('禁毒', '', undefined, width);
+      const total = Number(/^找到 (\d+) 条/.exec((await page.textContent('[data-search-status]'))!)![1]);
+      expect(total).toBeGreaterThan(40);
+      expect(await page.locator('[data-search-results] > li').count()).toBe(20);
+      expect(await page.textContent('[data-search-status]')).toContain('已显示前 20 条');
+      const more = page.locator('[data-search-more]');
+      expect(await more.textContent()).toBe(`显示更多结果（还有 ${total - 20} 条）`);
+      for (let shown = 20; shown < total; shown = Math.min(shown + 20, total)) {
+        await more.click();
+        await page.waitForFunction((n) => document.querySelectorAll('[data-search-results] > li').length > n, shown);
+        // Focus moves to the first new result, so a keyboard user carries on reading there.
+        const focused = await page.evaluate(() => {
+          const item = document.activeElement?.closest('li');
+          return item ? [...item.parentElement!.children].indexOf(item) : -1;
+        });
+        expect(focused).toBe(shown);
+      }
+      expect(await more.isVisible()).toBe(false);
+      const urls = await resultUrls(page);
+      expect(urls).toHaveLength(total);
+      expect(new Set(urls).size).toBe(total);
+      expect(await page.textContent('[data-search-status]')).toBe(`找到 ${total} 条与“禁毒”相关的内容。`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1)).toBe(false);
+      await page.context().close();
+    }, 60_000);
+  }
+
+  it('keeps how many results are shown in the address, so Back or a reload returns to them', async () => {
+    const page = await searchPage('禁毒');
+    await page.click('[data-search-more]');
+    await page.waitForFunction(() => location.search.includes('shown=40'));
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll('[data-search-results] > li').length === 40);
+    expect(await page.textContent('[data-search-status]')).toContain('已显示前 40 条');
+    // A new search starts again at 20.
+    await page.fill('#search-q', '毒品');
+    await page.press('#search-q', 'Enter');
+    await page.waitForFunction(() => /“毒品”/.test(document.querySelector('[data-search-status]')!.textContent!));
+    expect(await page.locator('[data-search-results] > li').count()).toBe(20);
+    expect(new URL(page.url()).searchParams.get('shown')).toBe(null);
+    await page.context().close();
+  });
+
+  it('shows excerpts that start at a sentence and join headings in Chinese', async () => {
+    const page = await searchPage('禁毒');
+    while (await page.locator('[data-search-more]').isVisible()) {
+      const n = await page.locator('[data-search-results] > li').count();
+      await page.click('[data-search-more]');
+      await page.waitForFunction((count) => document.querySelectorAll('[data-search-results] > li').length > count, n);
+    }
+    const excerpts = await page.$$eval('[data-search-results] > li > p:not(.meta)', (ps) => ps.map((p) => p.textContent ?? ''));
+    expect(excerpts.length).toBeGreaterThan(100);
+    expect(excerpts.filter((e) => /^[，、；：。！？,.;:]/.test(e))).toEqual([]);
+    expect(excerpts.filter((e) => /[\u4e00-\u9fff”）]\. /.test(e))).toEqual([]);
+    // Most start where a sentence does; the rest say they begin mid-sentence.
+    const cut = excerpts.filter((e) => e.startsWith('……'));
+    expect(cut.length).toBeLessThan(excerpts.length / 4);
+    // The matched words are marked.
+    expect(await page.locator('[data-search-results] mark').count()).toBeGreaterThan(100);
+    await page.context().close();
+  }, 60_000);
+
+  it('lists the sections in the navigation’s order, the page itself before any script', async () => {
+    const page = await searchPage('禁毒');
+    const options = await page.$$eval('select[name=section] option', (os) => os.map((o) => o.textContent));
+    expect(options).toEqual(['全部', ...SEARCH_SECTIONS]);
+    expect(SEARCH_SECTIONS.slice(0, 3)).toEqual(['新闻', '宣讲安排', '致家长的信']);
+    expect(SEARCH_SECTIONS.at(-1)).toBe('本站信息');
+    await page.context().close();
   });
 
   it('filters by 栏目, 年份 and 镇区, shown in Chinese, and keeps them in the address', async () => {
@@ -101,6 +202,9 @@ describe('search page', () => {
     expect(await town.inputValue('select[name=town]')).toBe('潭门镇');
     const years = await town.$$eval('select[name=year] option', (os) => os.map((o) => o.textContent));
     expect(years).toContain('2024');
+    // Towns in the office's own order (the settings'), as on the bases page.
+    const towns = await town.$$eval('select[name=town] option', (os) => os.map((o) => o.textContent));
+    expect(towns.slice(0, 3)).toEqual(['全部', '嘉积镇', '万泉镇']);
   });
 
   it('explains a search with no results', async () => {
@@ -139,6 +243,20 @@ describe('the header search box', () => {
     await page.press('#site-search-q', 'Enter');
     await page.waitForURL(/\/search\/\?q=/);
     expect(decodeURIComponent(new URL(page.url()).search)).toBe('?q=寒假');
+    // Without a script the page says why no results show, and offers every section instead.
+    const message = page.locator('[data-search-noscript]');
+    expect(await message.isVisible()).toBe(true);
+    expect(await message.textContent()).toContain('需要启用 JavaScript');
+    expect(await message.textContent()).toContain('不能显示搜索结果');
+    expect(await message.textContent()).toContain('地址栏');
+    const offered = await message.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(offered).toEqual([
+      ...mainNavigation()
+        .slice(1)
+        .map((l) => l.href),
+      paths.siteMapPage(),
+    ]);
+    expect(await page.isVisible('[data-search-status]')).toBe(false);
     await context.close();
   });
 

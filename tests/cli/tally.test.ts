@@ -30,7 +30,7 @@ describe('on the real records', () => {
     expect(status).toBe(0);
     expect(stdout).toMatch(/活动场次\s+113\s+113/);
     expect(stdout).toMatch(/发放资料（份）\s+13569\s+13569/);
-    expect(stdout).toMatch(/受教育人数（约）\s+5\.3万\s+5\.3万/);
+    expect(stdout).toMatch(/受教育人次（约）\s+5\.3万\s+5\.3万/);
     expect(stdout).toContain('春季禁毒流动课堂共开展活动113场，发放宣传资料13569份，受教育群众约5.3万人次。');
     expect(stdout).toContain('核对一致');
   });
@@ -81,10 +81,10 @@ describe('records that disagree with the report', () => {
     expect(status).toBe(1);
     expect(stdout).toContain('核对不一致：春季宣传月');
     expect(stdout).toContain('发放资料份数：上报 300，记录汇总 250，相差 -50');
-    expect(stdout).toContain('受教育人数：上报 1000（约1000），记录汇总 800（约800），相差 -200');
+    expect(stdout).toContain('受教育人次：上报 1000（约1000），记录汇总 800（约800），相差 -200');
     expect(stdout).toMatch(/可能的原因（见上面的问题）：.*events\/b\.md.*events\/c\.md/);
     expect(stderr).toMatch(/events\/b\.md 与 .*events\/a\.md 重复/);
-    expect(stderr).toMatch(/events\/c\.md:3 date 日期 2025-05-03 不在「春季宣传月」的活动期间/);
+    expect(stderr).toMatch(/events\/c\.md:3 date 日期 2025-05-03 不在“春季宣传月”的活动期间/);
     expect(stderr).toMatch(/events\/d\.md:4 town 只能是以下之一：城关镇、河西乡、北山镇/);
     expect(stderr).toMatch(/events\/d\.md:8 leaflets 应为不带引号的整数/);
   });

@@ -56,7 +56,7 @@ describe('content gate', () => {
   it('rejects an unknown key and lists the allowed ones', () => {
     write('news/typo.md', news({ tittle: '错字' }));
     const [line] = report();
-    expect(line).toMatch(/^news\/typo\.md:7 tittle 不认识的字段「tittle」（可能拼写错了；此处可用的字段有：title、date、/);
+    expect(line).toMatch(/^news\/typo\.md:7 tittle 不认识的字段“tittle”（可能拼写错了；此处可用的字段有：title、date、/);
   });
 
   it('rejects a value outside a closed list and names the choices', () => {
@@ -97,7 +97,7 @@ describe('content gate', () => {
       '---\nschool: 北山中学\ntown: 北山镇\ndate: "2025-06-01"\nstart: "09:00"\nend: "10:00"\nvenue: 操场\nteam: 宣讲队\ntopic: 禁毒\naudience: 全校\nreport: no-such-news\n---\n',
     );
     const [line] = report();
-    expect(line).toMatch(/^lectures\/dangling\.md:11 report 引用的新闻「no-such-news」不存在：.*news\/ 里没有 no-such-news\.md/);
+    expect(line).toMatch(/^lectures\/dangling\.md:11 report 引用的新闻“no-such-news”不存在：.*news\/ 里没有 no-such-news\.md/);
   });
 
   it('rejects a non-ASCII file name and proposes a pinyin one', () => {
@@ -125,7 +125,7 @@ describe('content gate', () => {
   it('reports a missing required field with an example line', () => {
     write('news/missing.md', news({ summary: '' }));
     expect(report()).toEqual([
-      'news/missing.md:2 summary 缺少必填项「摘要」，请添加一行，如 summary: "3月1日起，县禁毒办组织宣讲队走进学校和社区开展禁毒宣传。"',
+      'news/missing.md:2 summary 缺少必填项“摘要”，请添加一行，如 summary: "3月1日起，县禁毒办组织宣讲队走进学校和社区开展禁毒宣传。"',
     ]);
   });
 
@@ -158,7 +158,7 @@ describe('content gate', () => {
   it('refuses a personal mobile number as a booking phone', () => {
     write(
       'bases/mobile.md',
-      '---\nname: 城关镇禁毒教育基地\nkind: 禁毒教育馆\ntown: 城关镇\naddress: 城关镇文化站\nhours: 工作日开放\nbooking:\n  how: 电话预约\n  phone: "13800138000"\nexhibits: [展板]\nsummary: 位于镇文化站二楼，面向中小学生开放。\n---\n',
+      '---\nname: 城关镇禁毒教育基地\nkind: 禁毒教育馆\ntown: 城关镇\naddress: 城关镇文化站\nhours: 工作日开放\nbooking:\n  unit: 城关镇禁毒办\n  phone: "13800138000"\n  who: 学校\n  groupSize: 40\n  notice: 3个工作日\n  cost: 免费\n  accessibility: 展厅在一楼\nexhibits: [展板]\nsummary: 位于镇文化站二楼，面向中小学生开放。\n---\n',
     );
     const lines = report();
     expect(lines).toContainEqual(expect.stringContaining('booking.phone 不能填写个人手机号'));
@@ -174,7 +174,14 @@ describe('content gate', () => {
     write('news/a.md', news({ tags: '[禁毒宣传]' }));
     write('news/b.md', news({ tags: '[禁毒宣串]' }));
     const [line] = report();
-    expect(line).toMatch(/^news\/b\.md:7 tags 标签「禁毒宣串」和 .*news\/a\.md 里的标签「禁毒宣传」拼音相同，会共用一个标签页/);
+    expect(line).toMatch(/^news\/b\.md:7 tags 标签“禁毒宣串”和 .*news\/a\.md 里的标签“禁毒宣传”拼音相同，会共用一个标签页/);
+  });
+
+  it('refuses a category name as a tag, which would list the same news twice with different counts', () => {
+    write('news/campus.md', news({ tags: '[宣讲团, 校园禁毒]' }));
+    expect(report()).toEqual([
+      'news/campus.md:7 tags[1] “校园禁毒”是栏目名，不用再写成标签：选了这个栏目的新闻已列在栏目页上，请删去这个标签（标签，示例：流动课堂）',
+    ]);
   });
 
   it('reports every problem in one run', () => {
@@ -260,6 +267,6 @@ describe('personal data in content', () => {
     write('privacy-allowlist.yaml', '- value: "13800138000"\n  reason: 单位公开的值班手机\n');
     expect(report()).toEqual([]);
     write('privacy-allowlist.yaml', '- value: "13800138000"\n');
-    expect(report()).toContainEqual(expect.stringContaining('缺少必填项「理由」'));
+    expect(report()).toContainEqual(expect.stringContaining('缺少必填项“理由”'));
   });
 });

@@ -53,7 +53,7 @@ describe('events against their campaign', () => {
     campaign('spring', '春季宣传月', '2025-04-01', '2025-04-30');
     event('a', { date: `"${date}"` });
     expect(site.report()).toEqual([
-      `events/a.md:3 date 日期 ${date} 不在「春季宣传月」的活动期间（2025-04-01 至 2025-04-30）内：请核对日期，或归入正确的活动`,
+      `events/a.md:3 date 日期 ${date} 不在“春季宣传月”的活动期间（2025-04-01 至 2025-04-30）内：请核对日期，或归入正确的活动`,
     ]);
   });
 
@@ -181,7 +181,7 @@ describe('dates that come in pairs or record something done', () => {
   it('refuses a lecture report dated before the lecture', () => {
     lecture('2025-06-12');
     expect(site.report()).toEqual([
-      'lectures/hexi-zhongxue-2025-06.md:11 report 相关报道「2025-05-10-chengguan-jindu-zhan-lan」的日期 2025-05-10 早于这场宣讲的日期 2025-06-12：报道只能是宣讲当天或之后的新闻，请核对宣讲日期或换成正确的报道',
+      'lectures/hexi-zhongxue-2025-06.md:11 report 相关报道“2025-05-10-chengguan-jindu-zhan-lan”的日期 2025-05-10 早于这场宣讲的日期 2025-06-12：报道只能是宣讲当天或之后的新闻，请核对宣讲日期或换成正确的报道',
     ]);
     lecture('2025-05-10');
     expect(site.report()).toEqual([]);
@@ -191,8 +191,8 @@ describe('dates that come in pairs or record something done', () => {
     [
       'an inspection',
       'bases/jidi.md',
-      '---\nname: 城关镇禁毒教育基地\nkind: 禁毒教育馆\ntown: 城关镇\naddress: 城关镇文化站\nhours: 工作日开放\nbooking:\n  how: 电话预约\nexhibits: [展板]\ninspection:\n  date: "2026-12-01"\n  result: 良好\nsummary: 基地设在城关镇文化站，周末面向学生开放。\n---\n',
-      'bases/jidi.md:11 inspection.date 检查日期 2026-12-01 还没到',
+      '---\nname: 城关镇禁毒教育基地\nkind: 禁毒教育馆\ntown: 城关镇\naddress: 城关镇文化站\nhours: 工作日开放\nbooking:\n  unit: 城关镇禁毒办\n  phone: "0999-1234567"\n  who: 学校\n  groupSize: 40\n  notice: 3个工作日\n  cost: 免费\n  accessibility: 展厅在一楼\nexhibits: [展板]\ninspection:\n  date: "2026-12-01"\n  result: 良好\nsummary: 基地设在城关镇文化站，周末面向学生开放。\n---\n',
+      'bases/jidi.md:17 inspection.date 检查日期 2026-12-01 还没到',
     ],
     [
       'a review',

@@ -72,20 +72,21 @@ describe('every HTML page', () => {
     }
   });
 
-  it('loads nothing from another host and ships no script but the elder-mode one (and search on /search/)', () => {
+  it('loads nothing from another host and ships no script but the elder-mode one (and search on /search/, print and copy on letters)', () => {
+    const withModule = new Set([paths.search(), ...ofCollection('letters').map((l) => paths.letter(l.id))]);
     for (const page of pages) {
       const doc = parse(readPage(site, page));
       for (const el of doc.querySelectorAll('script[src], link[rel=stylesheet], img, iframe')) {
         const url = el.getAttribute('src') ?? el.getAttribute('href') ?? '';
         expect(url.startsWith('/'), `${page}: ${url}`).toBe(true);
       }
-      // The search page alone also runs its search module.
+      // The search page also runs its search module, a letter its print and copy controls.
       const scripts = doc.querySelectorAll('script:not([type=module])');
       expect(
         scripts.map((s) => s.text),
         page,
       ).toEqual([ELDER_MODE_SCRIPT]);
-      expect(doc.querySelectorAll('script[type=module]').length, page).toBe(page === paths.search() ? 1 : 0);
+      expect(doc.querySelectorAll('script[type=module]').length, page).toBe(withModule.has(page) ? 1 : 0);
     }
   });
 
@@ -207,10 +208,17 @@ describe('lectures', () => {
     expect(ics).toContain(`X-WR-TIMEZONE:Asia/Shanghai`);
   });
 
-  it('links a lecture to its news report', () => {
-    const reported = lectures.find((l) => l.data.report)!;
-    const row = html(paths.lectures()).querySelector(`tr#${reported.id}`)!;
-    expect(row.querySelector('a')?.getAttribute('href')).toBe(paths.news(String(reported.data.report)));
+  it('links every reported lecture to its news report', () => {
+    const reported = lectures.filter((l) => l.data.report);
+    expect(reported.length).toBeGreaterThanOrEqual(7);
+    const doc = html(paths.lectures());
+    for (const l of reported) {
+      const row = doc.querySelector(`tr#${l.id}`)!;
+      expect(
+        row.querySelectorAll('a').map((a) => a.getAttribute('href')),
+        l.id,
+      ).toContain(paths.news(String(l.data.report)));
+    }
   });
 });
 
@@ -260,6 +268,29 @@ describe('letters, bases, campaign', () => {
     expect(campaignPage.querySelectorAll('svg[role=img] rect')).toHaveLength(
       report.breakdowns.town.length + report.breakdowns.month.length,
     );
+  });
+
+  it('groups the records by town, each group collapsed and summed, in 人次, with 约 only before rounded figures', () => {
+    const campaign = ofCollection('campaigns')[0]!;
+    const events = ofCollection('events').filter((e) => e.data.campaign === campaign.id);
+    const doc = html(paths.campaign(campaign.id));
+    const groups = doc.querySelectorAll('#event-records details');
+    expect(groups.length).toBe(new Set(events.map((e) => e.data.town)).size);
+    for (const group of groups) {
+      expect(group.hasAttribute('open')).toBe(false);
+      const town = group.querySelector('.event-group__name')!.text;
+      const own = events.filter((e) => e.data.town === town);
+      const audience = own.reduce((sum, e) => sum + Number(e.data.audience), 0);
+      expect(group.querySelectorAll('tbody tr')).toHaveLength(own.length);
+      expect(group.querySelector('summary')!.text).toContain(`${own.length} 场`);
+      expect(group.querySelector('summary')!.text).toContain(`受众 ${audience.toLocaleString('en-US')} 人次`);
+    }
+    const text = doc.querySelector('main')!.text;
+    expect(text).not.toMatch(/受众（人）|部分场次/);
+    expect(text).toContain(`本页列出的全部 ${events.length} 场活动记录`);
+    // 约 only before a figure that was rounded (5.3万), never before an exact count.
+    expect(text).not.toMatch(/约\s*[\d,]+(?![\d,.]*万)/);
+    expect(doc.querySelector('.back-to-top a')?.getAttribute('href')).toBe('#top');
   });
 
   it('offers the records as CSV and JSON downloads', () => {

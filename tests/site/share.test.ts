@@ -16,6 +16,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '#/lib/gate/check-content.ts';
 import { filesUnder } from '#/lib/build/output-checks.ts';
+import { replySlipText, slipWithoutPrinter, type ReplySlipSource } from '#/lib/content/reply-slip.ts';
 import { loadSettings } from '#/lib/site/settings.ts';
 import { absoluteUrl, paths } from '#/lib/site/urls.ts';
 import { FONT_FILES } from '#/og/fonts.ts';
@@ -135,6 +136,11 @@ describe('letters and posters', () => {
         [e.data.title, e.data.name, e.data.topic, e.data.school, e.data.venue].filter((t): t is string => typeof t === 'string'),
       ),
       ...letters.flatMap((l) => [String(l.data.salutation), String(l.data.issuer), ...letterBlocks(l.body).map((b) => b.text)]),
+      ...letters.flatMap((l) => {
+        const slip = l.data.replySlip as ReplySlipSource | undefined;
+        const title = String(l.data.title);
+        return slip ? [...Object.values(replySlipText(slip, title)).flat(), slipWithoutPrinter(slip, title)] : [];
+      }),
       '微信扫一扫，查看原文、打印回执扫码查看全部宣讲安排年月日星期一二三四五六日·–',
     ];
     const missing = new Set([...texts.join('')].filter((c) => c.trim() && !font.hasGlyphForCodePoint(c.codePointAt(0)!)));

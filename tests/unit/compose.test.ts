@@ -6,7 +6,7 @@
 import satori from 'satori';
 import sharp from 'sharp';
 import { describe, expect, it, vi } from 'vitest';
-import { drawPngs, splitSvg, type Drawing } from '#/og/compose.ts';
+import { boldWidth, drawPngs, splitSvg, type Drawing } from '#/og/compose.ts';
 import { h } from '#/og/element.ts';
 import { FONT_FAMILY, ogFonts } from '#/og/fonts.ts';
 import { indexedPng } from '#/og/png.ts';
@@ -30,28 +30,34 @@ describe('composed share images', () => {
     [
       'a link card with a clamped three-line title, digits and punctuation',
       true,
-      shareCard({
-        brand,
-        title: '“6·26”国际禁毒日：青禾县2025年禁毒宣传月启动，师生与家长共上一堂课，'.repeat(2),
-        column: '禁毒新闻',
-        date: '2025年6月26日',
-      }),
+      shareCard(
+        {
+          brand,
+          title: '“6·26”国际禁毒日：青禾县2025年禁毒宣传月启动，师生与家长共上一堂课，'.repeat(2),
+          column: '禁毒新闻',
+          date: '2025年6月26日',
+        },
+        boldWidth,
+      ),
     ],
     ['a lead tile (white text on colour)', true, leadTile({ brand, column: '致家长的信' })],
     [
       'a lecture poster with a QR code',
       true,
-      lecturePoster({
-        brand,
-        topic: '识别新型毒品 守护健康成长',
-        school: '河西中学',
-        dateText: '2025年6月12日 星期四',
-        time: '09:30–11:00',
-        venue: '学校报告厅',
-        audience: '初一、初二学生',
-        team: '县禁毒宣讲团',
-        qr,
-      }),
+      lecturePoster(
+        {
+          brand,
+          topic: '识别新型毒品 守护健康成长',
+          school: '河西中学',
+          dateText: '2025年6月12日 星期四',
+          time: '09:30–11:00',
+          venue: '学校报告厅',
+          audience: '初一、初二学生',
+          team: '县禁毒宣讲团',
+          qr,
+        },
+        boldWidth,
+      ),
     ],
     // A gradient has more than 256 colours: drawn in RGB instead of to a palette.
     [
@@ -93,23 +99,29 @@ describe('composed share images', () => {
 
   it('draws the same bytes for the same inputs, alone or in a batch with others (text rasterised on different sheets)', async () => {
     const cards = [
-      shareCard({ brand, title: '一个很长很长的标题'.repeat(6), column: '禁毒新闻', date: '2025年5月10日' }),
-      shareCard({
-        brand,
-        title: '青禾县开展“6·26”禁毒宣传，长标题里有引号、数字2025和英文Drug',
-        column: '禁毒新闻',
-        date: '2025年6月26日',
-      }),
-      shareCard({ brand, title: '另一篇新闻，字不一样', column: '预防知识' }),
+      shareCard({ brand, title: '一个很长很长的标题'.repeat(6), column: '禁毒新闻', date: '2025年5月10日' }, boldWidth),
+      shareCard(
+        {
+          brand,
+          title: '青禾县开展“6·26”禁毒宣传，长标题里有引号、数字2025和英文Drug',
+          column: '禁毒新闻',
+          date: '2025年6月26日',
+        },
+        boldWidth,
+      ),
+      shareCard({ brand, title: '另一篇新闻，字不一样', column: '预防知识' }, boldWidth),
       leadTile({ brand, column: '校园宣讲' }),
       // Titles from a shuffled pool of characters, so runs land at many places on many sheet rows.
       ...Array.from({ length: 8 }, (_, n) =>
-        shareCard({
-          brand,
-          title: [...POOL].filter((_, i) => (i * 7 + n * 13) % 5 === 0).join(''),
-          column: '禁毒新闻',
-          date: `2025年${n + 1}月${n + 10}日`,
-        }),
+        shareCard(
+          {
+            brand,
+            title: [...POOL].filter((_, i) => (i * 7 + n * 13) % 5 === 0).join(''),
+            column: '禁毒新闻',
+            date: `2025年${n + 1}月${n + 10}日`,
+          },
+          boldWidth,
+        ),
       ),
     ];
     // A fresh module each time, so nothing rasterised for one drawing is reused by the next.

@@ -78,7 +78,7 @@ describe('reading files', () => {
     const file = path.join(work, 'events.xlsx');
     await workbook.xlsx.writeFile(file);
     const read = await readSheet(file);
-    expect(read.name).toBe('events.xlsx「三月」');
+    expect(read.name).toBe('events.xlsx“三月”');
     const { records, problems } = planImport(read, 'spring', schema);
     expect(problems).toEqual([]);
     expect(records.map((r) => [r.row, r.data.date, r.data.leaflets, r.data.audience])).toEqual([

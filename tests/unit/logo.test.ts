@@ -3,7 +3,7 @@
  * SVG only when it holds nothing but drawing, and every logo redrawn as a PNG
  * without anything being fetched.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContentProblemsError } from '#/lib/gate/problem.ts';
 import { LOGO_SIZE, logoPng, readLogo, svgProblem } from '#/lib/site/logo.ts';
-import { loadLogo, loadSettings } from '#/lib/site/settings.ts';
+import { loadGovMark, loadLogo, loadSettings } from '#/lib/site/settings.ts';
 
 const SVG_NS = 'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"';
 const svg = (inner: string, attrs = 'viewBox="0 0 100 100"') => `<svg ${SVG_NS} ${attrs}>${inner}</svg>`;
@@ -195,6 +195,18 @@ describe('logoPng', () => {
 });
 
 describe('loadLogo', () => {
+  // The fixture's site.yaml names its 党政机关网站标识 image too.
+  beforeEach(() =>
+    copyFileSync(new URL('../fixtures/other-city/dangzheng-biaoshi.png', import.meta.url), path.join(dir, 'dangzheng-biaoshi.png')),
+  );
+
+  it('draws the 党政机关网站标识 the same way, under its own name', async () => {
+    write('site.yaml', readFileSync(new URL('../fixtures/other-city/site.yaml', import.meta.url), 'utf8'));
+    const mark = await loadGovMark(dir, loadSettings(dir, {}));
+    expect(mark!.name).toMatch(/^gov-mark-[0-9a-f]{12}$/);
+    expect((await sharp(mark!.png).metadata()).width).toBe(LOGO_SIZE);
+  });
+
   const settingsWith = (logo: string) => {
     const source = readFileSync(new URL('../fixtures/other-city/site.yaml', import.meta.url), 'utf8');
     write('site.yaml', `${source}logo: ${logo}\n`);

@@ -73,6 +73,24 @@ const { dir } = await vi.hoisted(async () => {
   write('events/2025-04-10-hexi.md', event('spring-2025', '2025-04-10', '河西乡', 200, 300));
   write('events/2025-04-11-draft.md', event('spring-2025', '2025-04-11', '北山镇', 999, 999, { draft: 'true' }));
   write('events/2025-09-03-beishan.md', event('autumn-2025', '2025-09-03', '北山镇', 50, 60));
+  // Drugs: the fixture's three, one filed past a Greek prefix, and a draft.
+  const drug = (name: string, extra = '') =>
+    `---\nname: "${name}"\nkind: 麻醉药品和精神药品\nsummary: "${name}的摘要，写给查询这一条目的读者看。"\nappearance: 白色粉末\n` +
+    `legal:\n  status: 列入国家管制目录\nwhatToDo: [拨打 110 举报]\nsources:\n  - title: 某公告\n    issuer: 公安部\nupdated: "2025-05-01"\n${extra}---\n\n正文。\n`;
+  write('drugs/qiang-ding-suan.md', drug('γ-羟丁酸', 'aliases: [GHB]\n'));
+  write('drugs/draft.md', drug('草稿毒品', 'draft: true\n'));
+  // A help service not yet ready, beside the fixture's three.
+  write(
+    'services/draft.md',
+    md({
+      name: '北山镇社区戒毒社区康复工作站',
+      kind: '社区戒毒社区康复工作站',
+      town: '北山镇',
+      placeholder: 'true',
+      offers: '[家属咨询]',
+      draft: 'true',
+    }),
+  );
   process.env.SITE_CONTENT_DIR = dir;
   process.env.SITE_BUILD_DATE = '2026-11-28';
   return { dir };
@@ -88,7 +106,9 @@ const { campaignsWithFigures } = await import('#/queries/campaigns.ts');
 const { bases } = await import('#/queries/bases.ts');
 const { letters } = await import('#/queries/letters.ts');
 const { sitePage } = await import('#/queries/pages.ts');
+const { services } = await import('#/queries/services.ts');
 const { shareCardFor } = await import('#/queries/share.ts');
+const { drugIndex, drugsNamedInText } = await import('#/queries/drugs.ts');
 
 describe('news', async () => {
   const catalog = await newsCatalog();
@@ -151,10 +171,41 @@ describe('campaigns', () => {
   });
 });
 
+describe('drugs', () => {
+  it('files entries under the pinyin initial of their names, A–Z, and by kind in the official order, drafts left out', async () => {
+    const { all, letters, kinds } = await drugIndex();
+    expect(all.map((d) => d.id)).toEqual(['bing-du', 'qiang-ding-suan', 'xiao-qi', 'yi-tuo-mi-zhi']);
+    expect(letters.map(({ letter, items }) => [letter, items.map((d) => d.id)])).toEqual([
+      ['B', ['bing-du']],
+      ['Q', ['qiang-ding-suan']],
+      ['X', ['xiao-qi']],
+      ['Y', ['yi-tuo-mi-zhi']],
+    ]);
+    expect(kinds.map(({ kind, items }) => [kind, items.length])).toEqual([
+      ['合成毒品', 1],
+      ['麻醉药品和精神药品', 2],
+      ['其他成瘾性物质', 1],
+    ]);
+  });
+
+  it('finds the drugs a text names by name, alias or street name, in the order it names them', async () => {
+    expect((await drugsNamedInText('有人把烟粉加进电子烟，还有人吸笑气、喝含GHB的饮料')).map((d) => d.id)).toEqual([
+      'yi-tuo-mi-zhi',
+      'xiao-qi',
+      'qiang-ding-suan',
+    ]);
+    expect(await drugsNamedInText('禁毒宣传')).toEqual([]);
+  });
+});
+
 describe('the other collections', () => {
   it('orders bases by the towns in site.yaml, letters newest first', async () => {
     expect((await bases()).map((b) => b.data.town)).toEqual(['城关镇', '河西乡']);
     expect((await letters()).map((l) => l.id)).toEqual(['shu-jia-xin-2025']);
+  });
+
+  it('orders help services by kind, as the help page lists them, drafts left out', async () => {
+    expect((await services()).map((s) => s.id)).toEqual(['xin-li-yuan-zhu-12356', 'xian-jie-du-zhi-liao-ke', 'chengguan-she-jie-she-kang']);
   });
 
   it('finds a site page only when the office wrote one', async () => {
@@ -163,6 +214,7 @@ describe('the other collections', () => {
 
   it('points a page at its own share card when one is built, and at the home card otherwise', async () => {
     expect(await shareCardFor('/news/2024-03-05-a/')).toBe('/og/news/2024-03-05-a/card.png');
-    expect(await shareCardFor('/search/')).toBe('/og/home/card.png');
+    expect(await shareCardFor('/search/')).toBe('/og/search/card.png');
+    expect(await shareCardFor('/news/archive/')).toBe('/og/home/card.png');
   });
 });

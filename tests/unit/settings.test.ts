@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -23,9 +23,13 @@ function problemsOf(source: string, env: NodeJS.ProcessEnv = {}): string {
 const lineOf = (source: string, needle: string) => source.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 let dir: string;
+const GOV_MARK = new URL('../fixtures/other-city/dangzheng-biaoshi.png', import.meta.url);
+
 beforeEach(() => {
   dir = path.join(mkdtempSync(path.join(tmpdir(), 'settings-')), 'content');
   mkdirSync(dir);
+  // The fixture's site.yaml names its 党政机关网站标识 image.
+  copyFileSync(GOV_MARK, path.join(dir, 'dangzheng-biaoshi.png'));
 });
 afterEach(() => rmSync(path.dirname(dir), { recursive: true, force: true }));
 
@@ -71,11 +75,11 @@ describe('site settings', () => {
   });
 
   it('rejects unknown keys, at any depth, at their line', () => {
-    expect(problemsOf(`${qionghai}\ncolour: red\n`)).toContain('不认识的字段「colour」');
+    expect(problemsOf(`${qionghai}\ncolour: red\n`)).toContain('不认识的字段“colour”');
     const nested = qinghe.replace('  hours: 工作日 9:00–17:00\n', '  hours: 工作日 9:00–17:00\n  fax: "0999-1234568"\n');
-    expect(problemsOf(nested)).toContain(`site.yaml:${lineOf(nested, 'fax:')} contact.fax 不认识的字段「fax」`);
+    expect(problemsOf(nested)).toContain(`site.yaml:${lineOf(nested, 'fax:')} contact.fax 不认识的字段“fax”`);
     const inList = qinghe.replace('    note: 工作日办公时间接听\n', '    note: 工作日办公时间接听\n    mobile: "0999-1"\n');
-    expect(problemsOf(inList)).toContain(`site.yaml:${lineOf(inList, 'mobile:')} hotlines[1].mobile 不认识的字段「mobile」`);
+    expect(problemsOf(inList)).toContain(`site.yaml:${lineOf(inList, 'mobile:')} hotlines[1].mobile 不认识的字段“mobile”`);
   });
 
   it('finds the content folder from SITE_CONTENT_DIR', () => {
@@ -118,13 +122,13 @@ describe('the words and kinds of place an office names for itself', () => {
   });
 
   it.each([
-    ['regionUnit', /^regionUnit: .*\n/m, 'regionUnit 缺少必填项「地区称谓」，请添加一行，如 regionUnit: 县'],
-    ['officeShort', /^officeShort: .*\n/m, 'officeShort 缺少必填项「单位简称」，请添加一行，如 officeShort: 县禁毒办'],
-    ['townLabel', /^townLabel: .*\n/m, 'townLabel 缺少必填项「乡镇一级的称呼」，请添加一行，如 townLabel: 乡镇'],
+    ['regionUnit', /^regionUnit: .*\n/m, 'regionUnit 缺少必填项“地区称谓”，请添加一行，如 regionUnit: 县'],
+    ['officeShort', /^officeShort: .*\n/m, 'officeShort 缺少必填项“单位简称”，请添加一行，如 officeShort: 县禁毒办'],
+    ['townLabel', /^townLabel: .*\n/m, 'townLabel 缺少必填项“乡镇一级的称呼”，请添加一行，如 townLabel: 乡镇'],
     [
       'baseKinds',
       /^baseKinds:[\s\S]*?(?=^outlets:)/m,
-      'baseKinds 缺少必填项「基地类型」，请添加一行，如 baseKinds: [{ name: 禁毒宣传教育基地',
+      'baseKinds 缺少必填项“基地类型”，请添加一行，如 baseKinds: [{ name: 禁毒宣传教育基地',
     ],
   ])('asks for %s when it is missing, in Chinese, with an example', (_, line, message) => {
     expect(problemsOf(qinghe.replace(line, ''))).toContain(message);
@@ -138,7 +142,7 @@ describe('the words and kinds of place an office names for itself', () => {
 
   it('refuses a base kind without a slug, with a Chinese slug, or twice', () => {
     const noSlug = qinghe.replace('    slug: guan\n', '');
-    expect(problemsOf(noSlug)).toContain('baseKinds[0].slug 缺少必填项「网址片段」，请添加一行，如 slug: jiaoyu-jidi');
+    expect(problemsOf(noSlug)).toContain('baseKinds[0].slug 缺少必填项“网址片段”，请添加一行，如 slug: jiaoyu-jidi');
     const chinese = qinghe.replace('slug: guan', 'slug: 展馆');
     expect(problemsOf(chinese)).toContain(
       `site.yaml:${lineOf(chinese, 'slug: 展馆')} baseKinds[0].slug 只能用小写英文字母、数字和连字符（示例：jiaoyu-jidi）`,
@@ -276,5 +280,27 @@ describe('logo in site.yaml', () => {
     writeFileSync(path.join(dir, 'bad.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
     expect(logoProblems('notes.svg')).toContain('不是有效的 SVG、PNG、JPEG 或 WebP 图片');
     expect(logoProblems('bad.svg')).toContain('<script>');
+  });
+});
+
+describe('footer links in site.yaml', () => {
+  it('checks the 党政机关网站标识 image like the logo, at its own line', () => {
+    const source = qinghe.replace('image: dangzheng-biaoshi.png', 'image: ../secret.png');
+    const problems = loadProblems(source);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ field: 'footer.govMark.image', line: lineOf(source, 'image: ../secret.png') });
+    expect(problems[0]!.message).toContain('党政机关网站标识图片');
+  });
+
+  it('takes only https addresses for the 标识 certificate and 我为政府网站找错', () => {
+    expect(problemsOf(qinghe.replace('url: https://bszs', 'url: http://bszs'))).toContain('https://');
+    expect(problemsOf(qinghe.replace('errorReport: https://', 'errorReport: javascript://'))).toContain('https://');
+  });
+
+  it('leaves both out when not set', () => {
+    const bare = qinghe.replace(/ {2}govMark:\n.*\n.*\n/, '').replace(/ {2}errorReport: .*\n/, '');
+    const s = parseSettings(bare, 'site.yaml', {});
+    expect(s.footer.govMark).toBeUndefined();
+    expect(s.footer.errorReport).toBeUndefined();
   });
 });

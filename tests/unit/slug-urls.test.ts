@@ -62,4 +62,10 @@ describe('urls', () => {
     expect(absoluteUrl('/news/x/', 'https://a.example/')).toBe('https://a.example/news/x/');
     expect(absoluteUrl('/rss.xml', 'https://a.example/sub')).toBe('https://a.example/rss.xml');
   });
+
+  it('links a 公安备案 number to its record by its digits, and 找错 to the form with the page', () => {
+    expect(paths.policeRecord('琼公网安备46900202000123号')).toBe('https://beian.mps.gov.cn/#/query/webSearch?code=46900202000123');
+    const form = 'https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=4690020001';
+    expect(paths.errorReport(form, 'https://a.example/news/x/')).toBe(`${form}&url=https%3A%2F%2Fa.example%2Fnews%2Fx%2F`);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AA_TEXT, contrastRatio } from '#/lib/core/color.ts';
-import { groupDigits, wan } from '#/lib/core/format.ts';
+import { approxWan, groupDigits, wan } from '#/lib/core/format.ts';
 import { paginate, pageParam } from '#/lib/core/pagination.ts';
 import { buildDate, isPublished, isUpcoming } from '#/lib/content/publishing.ts';
 import { buildRelatedIndex, relatedIds, type Relatable } from '#/lib/content/related.ts';
@@ -90,6 +90,14 @@ describe('numbers', () => {
     expect(wan(50000)).toBe('5万');
     expect(wan(9999)).toBe('9,999');
   });
+
+  it.each([
+    [53_012, '约5.3万'],
+    [53_000, '5.3万'],
+    [50_000, '5万'],
+    [13_569, '约1.4万'],
+    [9_800, '9,800'],
+  ])('puts 约 only before a count rounding changed: %i → %s', (n, text) => expect(approxWan(n)).toBe(text));
 
   it('adds up event records', () => {
     expect(

@@ -94,7 +94,7 @@ describe('totals and breakdowns', () => {
     expect(compareWithReported(campaign.reported, { events: 4, leaflets: 299, audience: 1001 })).toEqual([
       { figure: 'events', label: '活动场次', reported: 3, computed: 4 },
       { figure: 'leaflets', label: '发放资料份数', reported: 300, computed: 299 },
-      { figure: 'audience', label: '受教育人数', reported: 1000, computed: 1001 },
+      { figure: 'audience', label: '受教育人次', reported: 1000, computed: 1001 },
     ]);
   });
 });
@@ -111,7 +111,7 @@ describe('data quality', () => {
     const lines = problems.map((p) => `${p.file} ${p.field ?? ''} ${p.message}`);
     expect(lines).toEqual([
       expect.stringMatching(/^content\/events\/a-again\.md {2}与 content\/events\/a\.md 重复（同一天、同一地点、同一承办单位）/),
-      expect.stringMatching(/^content\/events\/late\.md date 日期 2024-06-01 不在「春季流动课堂」的活动期间（2024-03-01 至 2024-05-31）内/),
+      expect.stringMatching(/^content\/events\/late\.md date 日期 2024-06-01 不在“春季流动课堂”的活动期间（2024-03-01 至 2024-05-31）内/),
     ]);
     expect(problems.every((p) => p.severity === 'error')).toBe(true);
   });
@@ -161,7 +161,7 @@ describe('output formats', () => {
     expect(renderReports([report], 'table', '镇（区）')).toContain('春季流动课堂共开展活动2场');
     expect(JSON.parse(renderReports([report], 'json', '镇（区）'))[0].computed).toEqual({ events: 2, leaflets: 200, audience: 600 });
     const csv = parseCsv(renderReports([report], 'csv', '镇（区）').replace(/^\ufeff/, ''));
-    expect(csv[0]).toEqual(['活动', '分类', '项目', '场次', '资料（份）', '受众（人）']);
+    expect(csv[0]).toEqual(['活动', '分类', '项目', '场次', '资料（份）', '受众（人次）']);
     expect(csv).toContainEqual(['春季流动课堂', '镇（区）', '乙镇', '1', '100', '300']);
     expect(renderReports([report], 'md', '镇（区）')).toContain('| 乙镇 | 1 | 100 | 300 |');
   });

@@ -79,7 +79,7 @@ export interface NewEntryOptions {
 export function newEntryText({ type, title, today, ctx, values: given = {} }: NewEntryOptions): string {
   const spec = scaffoldOf(type);
   const schema = contentTypeOf(type).schema(ctx);
-  const values: Record<string, string> = { ...given, [spec.titleField]: yamlString(title) };
+  const values: Record<string, string> = { ...spec.values, ...given, [spec.titleField]: yamlString(title) };
   const { node } = schemaAt(schema, []);
   for (const [key, field] of Object.entries((node as z.ZodObject).shape as Record<string, z.ZodType>)) {
     if (!isOptional(field) && DATE_EXAMPLE.test(schemaAt(schema, [key]).info?.example ?? '')) values[key] = `"${today}"`;

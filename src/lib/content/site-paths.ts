@@ -6,7 +6,7 @@
 import { yearOf } from '#/lib/core/dates.ts';
 import { NEWS_PAGE_SIZE } from '#/lib/core/pagination.ts';
 import { isPublic } from './publishing.ts';
-import { COLLECTION_NAMES } from '#/schemas/index.ts';
+import { COLLECTION_NAMES, CONTENT_TYPES } from '#/schemas/index.ts';
 import { validEntries, type CheckedEntry } from '#/lib/gate/entries.ts';
 import { entryPath, paths, sectionPath } from '#/lib/site/urls.ts';
 
@@ -26,6 +26,7 @@ export function knownPaths(entries: readonly CheckedEntry[], today: string): Set
     paths.help(),
     paths.rss(),
     paths.sitemap(),
+    paths.siteMapPage(),
   ]);
   const visible = entries.filter((e) => isPublic(e.collection, e.data, today));
   const news = validEntries(visible, 'news');
@@ -49,12 +50,16 @@ export function knownPaths(entries: readonly CheckedEntry[], today: string): Set
   }
   for (const { collection, id } of visible) {
     const page = entryPath(collection, id);
-    if (page && !page.includes('#')) known.add(page); // lecture rows are anchors, checked separately
+    if (page && !page.includes('#')) known.add(page); // rows and cards are anchors, checked separately
   }
   return known;
 }
 
-/** Lecture anchors on the schedule page (`/lectures/#id`). */
+/** Entries published as a row or card on their section page (`/lectures/#id`, `/help/#id`). */
 export function knownAnchors(entries: readonly CheckedEntry[], today: string): Set<string> {
-  return new Set(entries.filter((e) => e.collection === 'lectures' && isPublic('lectures', e.data, today)).map((e) => paths.lecture(e.id)));
+  return new Set(
+    entries
+      .filter((e) => CONTENT_TYPES[e.collection].route.entry === 'anchor' && isPublic(e.collection, e.data, today))
+      .map((e) => entryPath(e.collection, e.id)!),
+  );
 }

@@ -18,7 +18,22 @@ export function wan(n: number, exact: (n: number) => string = groupDigits): stri
   return `${Math.floor(n / 1000 + 0.5) / 10}万`;
 }
 
+/**
+ * `wan` as a sentence says it: 约 in front only when rounding changed the count
+ * (53,012 → 约5.3万), never before an exact one (53,000 → 5.3万, 9,800 → 9,800).
+ */
+export function approxWan(n: number, exact: (n: number) => string = groupDigits): string {
+  const text = wan(n, exact);
+  // In 万, wan keeps whole thousands (one decimal): only what was finer is lost.
+  return text === exact(n) || n % 1000 === 0 ? text : `约${text}`;
+}
+
 /** A phone number that never wraps at its hyphen (0000‑1234567 stays on one line). */
 export function displayPhone(number: string): string {
   return number.replace(/-/g, '\u2011');
+}
+
+/** The `tel:` link of a public number: digits only (`0000-1234567` → `tel:00001234567`). */
+export function telHref(number: string): string {
+  return `tel:${number.replace(/[^\d+]/g, '')}`;
 }

@@ -57,7 +57,7 @@ function tagSlugClashes(entries: CheckedEntry[]): Problem[] {
           file: entry.file,
           line: entry.lineOf(['tags']),
           field: 'tags',
-          message: `标签「${tag}」和 ${first.entry.file} 里的标签「${first.tag}」拼音相同，会共用一个标签页。请统一写法，或换一个说法`,
+          message: `标签“${tag}”和 ${first.entry.file} 里的标签“${first.tag}”拼音相同，会共用一个标签页。请统一写法，或换一个说法`,
           severity: 'error',
         });
       }
@@ -78,7 +78,7 @@ function danglingRefs(entries: CheckedEntry[], dir: string): Problem[] {
         file: entry.file,
         line: entry.lineOf([field]),
         field,
-        message: `引用的${targetLabel}「${value}」不存在：${displayPath(path.join(dir, target))}/ 里没有 ${value}.md。请检查文件名拼写（不含 .md）`,
+        message: `引用的${targetLabel}“${value}”不存在：${displayPath(path.join(dir, target))}/ 里没有 ${value}.md。请检查文件名拼写（不含 .md）`,
         severity: 'error',
       });
     }
@@ -106,7 +106,7 @@ function reportsBeforeLectures(entries: CheckedEntry[]): Problem[] {
         file: lecture.file,
         line: lecture.lineOf(['report']),
         field: 'report',
-        message: `相关报道「${lecture.data.report}」的日期 ${reported} 早于这场宣讲的日期 ${held}：报道只能是宣讲当天或之后的新闻，请核对宣讲日期或换成正确的报道`,
+        message: `相关报道“${lecture.data.report}”的日期 ${reported} 早于这场宣讲的日期 ${held}：报道只能是宣讲当天或之后的新闻，请核对宣讲日期或换成正确的报道`,
         severity: 'error',
       },
     ];

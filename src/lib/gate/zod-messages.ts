@@ -58,7 +58,7 @@ export function issuesToProblems(
         file,
         line: lineOf([...issue.path, key]) ?? firstLine,
         field: fieldPath([...issue.path, key]),
-        message: `不认识的字段「${key}」（可能拼写错了；此处可用的字段有：${allowed.join('、')}）`,
+        message: `不认识的字段“${key}”（可能拼写错了；此处可用的字段有：${allowed.join('、')}）`,
         severity: 'error',
       }));
     }
@@ -68,7 +68,7 @@ export function issuesToProblems(
     // Parsed with `reportInput: true`, so a missing field shows as an undefined input.
     if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) {
       const key = String(path[path.length - 1] ?? '');
-      message = info ? `缺少必填项「${info.label}」，请添加一行，如 ${key}: ${info.example}` : `缺少必填项「${key}」`;
+      message = info ? `缺少必填项“${info.label}”，请添加一行，如 ${key}: ${info.example}` : `缺少必填项“${key}”`;
     } else if (info && !message.includes('示例') && !message.includes('如 ')) {
       message = `${message}（${info.label}，示例：${info.example}）`;
     }

@@ -42,32 +42,35 @@ const REFUSED_ELEMENTS = new Set(
   ]),
 );
 
-/** The logo at `written` (relative to the content folder), checked; the message is in Chinese. */
-export function readLogo(dir: string, written: string): LogoFile {
+/**
+ * The logo at `written` (relative to the content folder), checked; the message is in Chinese and
+ * names the image as `what` (site.yaml's other image, the 党政机关网站标识, goes through here too).
+ */
+export function readLogo(dir: string, written: string, what = '标志图片'): LogoFile {
   if (/^[a-z][a-z0-9+.-]*:/i.test(written) && !/^[a-z]:[\\/]/i.test(written)) {
-    return { ok: false, message: `标志只能是内容文件夹里的图片文件，不能是网址：${written}（示例：logo.svg）` };
+    return { ok: false, message: `${what}只能是内容文件夹里的图片文件，不能是网址：${written}（示例：logo.svg）` };
   }
   const confined = confineFile(dir, written);
-  if (!confined.ok) return { ok: false, message: confineMessage(confined.reason, written, '标志图片') };
+  if (!confined.ok) return { ok: false, message: confineMessage(confined.reason, written, what) };
   const expected = EXTENSIONS[path.extname(written).toLowerCase()];
-  if (!expected) return { ok: false, message: `标志图片 ${written} 应为 .svg、.png、.jpg 或 .webp 文件` };
+  if (!expected) return { ok: false, message: `${what} ${written} 应为 .svg、.png、.jpg 或 .webp 文件` };
   const read = readRegularFile(confined.abs, LOGO_MAX_BYTES);
   if (!read.ok) {
     if (read.reason === 'too-large') {
-      return { ok: false, message: `标志图片 ${written} 太大（${Math.ceil((read.size ?? 0) / 1024)} KB），请用不超过 1 MB 的文件` };
+      return { ok: false, message: `${what} ${written} 太大（${Math.ceil((read.size ?? 0) / 1024)} KB），请用不超过 1 MB 的文件` };
     }
-    if (read.reason !== 'unreadable') return { ok: false, message: confineMessage(read.reason, written, '标志图片') };
-    return { ok: false, message: `无法读取标志图片 ${written}（请检查文件权限）` };
+    if (read.reason !== 'unreadable') return { ok: false, message: confineMessage(read.reason, written, what) };
+    return { ok: false, message: `无法读取${what} ${written}（请检查文件权限）` };
   }
   const bytes = read.bytes;
   const kind = kindOf(bytes);
-  if (!kind) return { ok: false, message: `标志图片 ${written} 不是有效的 SVG、PNG、JPEG 或 WebP 图片（文件内容不是图片）` };
+  if (!kind) return { ok: false, message: `${what} ${written} 不是有效的 SVG、PNG、JPEG 或 WebP 图片（文件内容不是图片）` };
   if (kind !== expected) {
-    return { ok: false, message: `标志图片 ${written} 的内容是 ${KIND_NAMES[kind]} 图片，与扩展名不符，请把扩展名改对` };
+    return { ok: false, message: `${what} ${written} 的内容是 ${KIND_NAMES[kind]} 图片，与扩展名不符，请把扩展名改对` };
   }
   if (kind === 'svg') {
     const reason = svgProblem(bytes);
-    if (reason) return { ok: false, message: `标志图片 ${written} ${reason}` };
+    if (reason) return { ok: false, message: `${what} ${written} ${reason}` };
   }
   return { ok: true, bytes, kind };
 }

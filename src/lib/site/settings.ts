@@ -79,10 +79,33 @@ export function loadSettings(dir = contentDir(), env: NodeJS.ProcessEnv = proces
     if (error instanceof ContentProblemsError) throw new ContentProblemsError([...error.problems, ...privacy]);
     throw error;
   }
-  const logo = settings.logo === undefined ? undefined : readLogo(dir, settings.logo);
-  const problems = logo?.ok === false ? [...privacy, logoProblem(source, file, logo.message)] : privacy;
+  const images = settingsImages(settings).flatMap(({ key, written, what }) => {
+    const read = readLogo(dir, written, what);
+    return read.ok ? [] : [imageProblem(source, file, key, read.message)];
+  });
+  const problems = [...privacy, ...images];
   if (problems.length > 0) throw new ContentProblemsError(problems);
   return settings;
+}
+
+/** An image site.yaml names: where (its keys), the file, and what messages call it. */
+interface SettingsImage {
+  key: string[];
+  written: string;
+  what: string;
+}
+
+const LOGO = (settings: SiteSettings): SettingsImage | undefined =>
+  settings.logo === undefined ? undefined : { key: ['logo'], written: settings.logo, what: '标志图片' };
+
+const GOV_MARK = (settings: SiteSettings): SettingsImage | undefined =>
+  settings.footer.govMark === undefined
+    ? undefined
+    : { key: ['footer', 'govMark', 'image'], written: settings.footer.govMark.image, what: '党政机关网站标识图片' };
+
+/** Every image site.yaml names: each is checked like a content image and redrawn, never published as written. */
+function settingsImages(settings: SiteSettings): SettingsImage[] {
+  return [LOGO(settings), GOV_MARK(settings)].filter((image) => image !== undefined);
 }
 
 /** site.yaml's text, read under the same rules as every content file (inside the folder, no link, UTF-8). */
@@ -118,8 +141,8 @@ function privacyProblems(dir: string, source: string, file: string, env: NodeJS.
   return found.length > 0 ? [...found, ...allowlistProblems] : [];
 }
 
-function logoProblem(source: string, file: string, message: string): Problem {
-  return { file, line: keyLineFinder(source)(['logo']), field: 'logo', message, severity: 'error' };
+function imageProblem(source: string, file: string, key: string[], message: string): Problem {
+  return { file, line: keyLineFinder(source)(key), field: key.join('.'), message, severity: 'error' };
 }
 
 /** The logo as the pages show it: a PNG drawn from the file, never the file itself. */
@@ -130,15 +153,25 @@ export interface SiteLogo {
 }
 
 /** The logo drawn for the build, or a `ContentProblemsError` naming site.yaml's `logo` line if it cannot be drawn. */
-export async function loadLogo(dir: string, settings: SiteSettings): Promise<SiteLogo | undefined> {
-  if (settings.logo === undefined) return undefined;
+export function loadLogo(dir: string, settings: SiteSettings): Promise<SiteLogo | undefined> {
+  return drawImage(dir, LOGO(settings), 'logo');
+}
+
+/** The 党政机关网站标识 drawn for the footer, like the logo; undefined when site.yaml names none. */
+export function loadGovMark(dir: string, settings: SiteSettings): Promise<SiteLogo | undefined> {
+  return drawImage(dir, GOV_MARK(settings), 'gov-mark');
+}
+
+async function drawImage(dir: string, image: SettingsImage | undefined, prefix: string): Promise<SiteLogo | undefined> {
+  if (image === undefined) return undefined;
+  const { key, written, what } = image;
   const file = displayPath(path.join(dir, SETTINGS_FILE));
-  const logo = readLogo(dir, settings.logo);
+  const read = readLogo(dir, written, what);
   let png: Buffer | undefined;
-  if (logo.ok) png = await logoPng(logo).catch(() => undefined);
+  if (read.ok) png = await logoPng(read).catch(() => undefined);
   if (!png) {
-    const message = logo.ok ? `标志图片 ${settings.logo} 无法绘制（文件可能已损坏或尺寸过大），请重新导出` : logo.message;
-    throw new ContentProblemsError([logoProblem(readSettingsSource(dir, file), file, message)]);
+    const message = read.ok ? `${what} ${written} 无法绘制（文件可能已损坏或尺寸过大），请重新导出` : read.message;
+    throw new ContentProblemsError([imageProblem(readSettingsSource(dir, file), file, key, message)]);
   }
-  return { name: `logo-${createHash('sha256').update(png).digest('hex').slice(0, 12)}`, png };
+  return { name: `${prefix}-${createHash('sha256').update(png).digest('hex').slice(0, 12)}`, png };
 }

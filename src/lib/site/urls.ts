@@ -5,6 +5,7 @@
  */
 import { CONTENT_TYPES, type CollectionName } from '#/schemas/index.ts';
 import { NEWS_CATEGORIES } from '#/schemas/news.ts';
+import { HELP_ANCHORS } from '#/schemas/services.ts';
 import { slugify } from '#/lib/core/slug.ts';
 
 /** A content type's section page (`/news/`, `/`), from the content model's route. */
@@ -52,6 +53,12 @@ export const paths = {
   base: pageOf('bases'),
   topics: () => sectionPath('topics'),
   topic: pageOf('topics'),
+  drugs: () => sectionPath('drugs'),
+  drug: pageOf('drugs'),
+  /** An index letter's place on the A–Z page (`#` files names that start with neither). */
+  drugLetter: (letter: string) => `${sectionPath('drugs')}#letter-${letter === '#' ? 'other' : letter.toLowerCase()}`,
+  /** A kind's place on the A–Z page: 合成毒品 → /drugs/#kind-he-cheng-du-pin. */
+  drugKind: (kind: string) => `${sectionPath('drugs')}#kind-${slugify(kind)}`,
   campaigns: () => sectionPath('campaigns'),
   campaign: pageOf('campaigns'),
   campaignEvents: (id: string, format: 'csv' | 'json') => `/campaigns/${id}/events.${format}`,
@@ -59,6 +66,10 @@ export const paths = {
   about: () => pageOf('pages')('about'),
   contact: () => pageOf('pages')('contact'),
   help: () => pageOf('pages')('help'),
+  /** The help page's way to ask for help without calling the police. */
+  askFirst: () => `${pageOf('pages')('help')}#${HELP_ANCHORS.askFirst}`,
+  /** A help service's card on the help page. */
+  service: pageOf('services'),
   rss: () => '/rss.xml',
   /** The 1200×630 share card of a page (`/` → /og/home/card.png). */
   shareCard: (pagePath: string) => `/og${pagePath === '/' ? '/home/' : pagePath}card.png`,
@@ -68,12 +79,24 @@ export const paths = {
   lecturePoster: (id: string) => `/og/lectures/${id}/poster.png`,
   /** Build-internal: the list of share images the build writes out after the pages (not published). */
   shareImageList: () => '/og/share-images.json',
+  /** The sitemap for crawlers; readers get the HTML site map (`siteMapPage`). */
   sitemap: () => '/sitemap.xml',
   /** The web editor for staff, and Decap CMS's own script (its chunks load from beside it). */
   admin: () => '/admin/',
   editorBundle: () => '/admin/decap/decap-cms.js',
-  /** The city's logo as drawn at build time; the name carries a hash of its bytes. */
+  siteMapPage: () => '/sitemap/',
+  /** An image site.yaml names (the logo, the 党政机关网站标识) as drawn at build time; the name carries a hash of its bytes. */
   logo: (name: string) => `/${name}.png`,
+  /** The ICP record search (工业和信息化部). */
+  icpRecord: () => 'https://beian.miit.gov.cn/',
+  /** A 公安备案 record on the ministry's platform, by the digits of its number (琼公网安备46900202000123号 → code=46900202000123). */
+  /** 我为政府网站找错 for one page: the form's address from site.yaml, with the page it is about (as the official button adds it). */
+  errorReport: (form: string, pageUrl: string) => {
+    const url = new URL(form);
+    url.searchParams.set('url', pageUrl);
+    return url.href;
+  },
+  policeRecord: (record: string) => `https://beian.mps.gov.cn/#/query/webSearch?code=${record.replace(/\D/g, '')}`,
 } as const;
 
 /** ASCII slug of a category label: 校园禁毒 → campus. */

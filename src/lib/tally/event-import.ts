@@ -122,7 +122,7 @@ export async function readSheet(file: string): Promise<Sheet> {
       const values = row.values as unknown[];
       rows.push(values.slice(1).map(cellValue));
     });
-    return { name: `${path.basename(file)}「${sheet.name}」`, rows };
+    return { name: `${path.basename(file)}“${sheet.name}”`, rows };
   }
   throw new Error(`不支持的文件类型 ${ext}：请另存为 .xlsx 或 .csv`);
 }

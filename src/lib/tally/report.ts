@@ -71,7 +71,8 @@ export function alignTable(rows: readonly (readonly string[])[]): string {
     .join('\n');
 }
 
-const HEAD = ['场次', '资料（份）', '受众（人）'];
+// Sums over events count a person once per event attended: 人次, as every total of the campaign is given.
+const HEAD = ['场次', '资料（份）', '受众（人次）'];
 const keyLabel = (by: Breakdown, key: string) => (by === 'month' ? monthLabel(key) : key);
 const figures = (t: Totals) => [String(t.events), String(t.leaflets), String(t.audience)];
 
@@ -105,7 +106,7 @@ export function renderReports(reports: readonly CampaignReport[], format: Format
               `| --- | ---: | ---: |`,
               `| 活动场次 | ${r.computed.events} | ${r.reported.events} |`,
               `| 发放资料（份） | ${r.computed.leaflets} | ${r.reported.leaflets} |`,
-              `| 受教育人数 | ${r.computed.audience}（约${r.audienceRounded}） | ${r.reported.audience} |`,
+              `| 受教育人次 | ${r.computed.audience}（约${r.audienceRounded}） | ${r.reported.audience} |`,
               ...Object.entries(r.breakdowns).flatMap(([by, rows]) => [
                 '',
                 `### 按${label(by)}`,
@@ -128,8 +129,8 @@ export function renderReports(reports: readonly CampaignReport[], format: Format
                 ['', '记录汇总', '上报数字'],
                 ['活动场次', String(r.computed.events), String(r.reported.events)],
                 ['发放资料（份）', String(r.computed.leaflets), String(r.reported.leaflets)],
-                ['受教育人数', String(r.computed.audience), String(r.reported.audience)],
-                ['受教育人数（约）', r.audienceRounded, wan(r.reported.audience, String)],
+                ['受教育人次', String(r.computed.audience), String(r.reported.audience)],
+                ['受教育人次（约）', r.audienceRounded, wan(r.reported.audience, String)],
               ]),
               ...Object.entries(r.breakdowns).map(([by, rows]) =>
                 [

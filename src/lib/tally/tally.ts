@@ -5,7 +5,7 @@
  */
 import type { EntryData } from '#/schemas/index.ts';
 import type { Problem } from '#/lib/gate/problem.ts';
-import { wan } from '#/lib/core/format.ts';
+import { approxWan, wan } from '#/lib/core/format.ts';
 
 export type EventFigures = Pick<EntryData<'events'>, 'leaflets' | 'audience'>;
 
@@ -79,8 +79,7 @@ export function audienceAgrees(reported: number, computed: number): boolean {
 
 /** A ready-to-paste sentence for a report. */
 export function summarySentence(campaignName: string, t: Totals): string {
-  const people = t.audience < 10000 ? `${t.audience}人次` : `约${wan(t.audience)}人次`;
-  return `${campaignName}共开展活动${t.events}场，发放宣传资料${t.leaflets}份，受教育群众${people}。`;
+  return `${campaignName}共开展活动${t.events}场，发放宣传资料${t.leaflets}份，受教育群众${approxWan(t.audience, String)}人次。`;
 }
 
 export interface Difference {
@@ -90,7 +89,7 @@ export interface Difference {
   computed: number;
 }
 
-const FIGURE_LABELS: Record<keyof Totals, string> = { events: '活动场次', leaflets: '发放资料份数', audience: '受教育人数' };
+const FIGURE_LABELS: Record<keyof Totals, string> = { events: '活动场次', leaflets: '发放资料份数', audience: '受教育人次' };
 
 /** Figures where the records do not give what was reported (audience within the rounding rule). */
 export function compareWithReported(reported: Totals, computed: Totals): Difference[] {
@@ -143,7 +142,7 @@ export function qualityProblems(events: readonly EventRecord[], campaigns: reado
       problems.push({
         file: e.file,
         field: 'date',
-        message: `日期 ${e.date} 不在「${campaign.name}」的活动期间（${campaign.start} 至 ${campaign.end}）内：请核对日期，或归入正确的活动`,
+        message: `日期 ${e.date} 不在“${campaign.name}”的活动期间（${campaign.start} 至 ${campaign.end}）内：请核对日期，或归入正确的活动`,
         severity: 'error',
       });
     } else if (e.date > today) {
