@@ -13,10 +13,11 @@ import type { SiteSettings } from '#/schemas/site.ts';
 
 export async function writeSiteFiles({ dir, pages, logger }: HookParameters<'astro:build:done'>, settings: SiteSettings): Promise<void> {
   const siteUrl = settings.url;
-  const pathnames = pages.map((p) => (p.pathname === '' ? '/' : `/${p.pathname}`));
+  // The web editor is a tool for staff, not a page for readers or crawlers.
+  const pathnames = pages.map((p) => (p.pathname === '' ? '/' : `/${p.pathname}`)).filter((p) => p !== paths.admin());
   const xml = renderSitemap(pathnames, siteUrl);
   await writeFile(new URL(paths.sitemap().slice(1), dir), xml);
-  await writeFile(new URL('robots.txt', dir), renderRobots(siteUrl, paths.sitemap()));
+  await writeFile(new URL('robots.txt', dir), renderRobots(siteUrl, paths.sitemap(), [paths.admin()]));
   await writeFile(new URL('_headers', dir), renderHeadersFile(editorOrigin(settings)));
   logger.info(`sitemap.xml：${xml.match(/<url>/g)?.length ?? 0} 个页面`);
 }

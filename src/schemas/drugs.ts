@@ -35,16 +35,19 @@ export function drugSchema() {
     disguises: textList({ label: '常见伪装', example: '["奶茶粉", "电子烟油"]' }, { label: '常见伪装', example: '"奶茶粉"' }, 40).default(
       [],
     ),
-    legal: entry({
-      /** What the law makes of it, in one sentence. */
-      status: text({ label: '法律地位', example: '"列入《精神药品品种目录》，属于毒品"' }, { max: 150 }),
-      /** false for a substance no drug list names (笑气): the page says so instead of a date. */
-      controlled: describe(z.boolean(), { label: '已列入毒品管制（false：未列管）', example: 'false' }).default(true),
-      /** The date the rule now in force took effect; left out when no official text confirms it (the page then says 待核实). */
-      since: isoDate({ label: '现行规定施行日期', example: '"2019-05-01"' }).optional(),
-      /** true while the status or date still awaits an official source: the page marks it 待核实. */
-      placeholder: describe(z.boolean(), { label: '待核实（true：页面标注“待核实”）', example: 'true' }).default(false),
-    }),
+    legal: describe(
+      entry({
+        /** What the law makes of it, in one sentence. */
+        status: text({ label: '法律地位', example: '"列入《精神药品品种目录》，属于毒品"' }, { max: 150 }),
+        /** false for a substance no drug list names (笑气): the page says so instead of a date. */
+        controlled: describe(z.boolean(), { label: '已列入毒品管制（false：未列管）', example: 'false' }).default(true),
+        /** The date the rule now in force took effect; left out when no official text confirms it (the page then says 待核实). */
+        since: isoDate({ label: '现行规定施行日期', example: '"2019-05-01"' }).optional(),
+        /** true while the status or date still awaits an official source: the page marks it 待核实. */
+        placeholder: describe(z.boolean(), { label: '待核实（true：页面标注“待核实”）', example: 'true' }).default(false),
+      }),
+      { label: '法律规定', example: '' },
+    ),
     /** What a reader should do: refuse, call for help, report. */
     whatToDo: textList(
       { label: '遇到怎么办', example: '["有人兜售，拨打110举报"]' },

@@ -22,17 +22,20 @@ export function letterSchema() {
     schools: z.array(text({ label: '学校', example: '第三中学' }, { max: 40 })).default([]),
     summary: text({ label: '摘要', example: '"假期将至，请家长留意孩子的交友和上网情况。"' }, { min: 15, max: 150 }),
     /** Reply slip (回执) printed below a tear-off line. */
-    replySlip: entry({
-      title: text({ label: '回执标题', example: '"回执"' }, { max: 30 }).default('回执'),
-      /** Blanks for the family to fill in. */
-      fields: describe(z.array(text({ label: '回执栏目', example: '"学生姓名"' }, { max: 20 })).min(1), {
-        label: '回执栏目',
-        example: '[学生姓名, 班级, 家长签名]',
+    replySlip: describe(
+      entry({
+        title: text({ label: '回执标题', example: '"回执"' }, { max: 30 }).default('回执'),
+        /** Blanks for the family to fill in. */
+        fields: describe(z.array(text({ label: '回执栏目', example: '"学生姓名"' }, { max: 20 })).min(1), {
+          label: '回执栏目',
+          example: '[学生姓名, 班级, 家长签名]',
+        }),
+        /** A sentence the parent signs under. */
+        pledge: text({ label: '承诺语', example: '"我已认真阅读此信，将配合学校做好孩子的禁毒教育。"' }, { max: 100 }).optional(),
+        returnBy: isoDate({ label: '交回日期', example: '"2024-01-26"' }).optional(),
       }),
-      /** A sentence the parent signs under. */
-      pledge: text({ label: '承诺语', example: '"我已认真阅读此信，将配合学校做好孩子的禁毒教育。"' }, { max: 100 }).optional(),
-      returnBy: isoDate({ label: '交回日期', example: '"2024-01-26"' }).optional(),
-    }).optional(),
+      { label: '回执', example: '' },
+    ).optional(),
     sample: sampleFlag(),
     draft: draftFlag(),
   }).check((ctx) => {

@@ -58,7 +58,8 @@ describe.each([
     const schema = contentTypeOf(type).schema(schemaContext(settings, imagePath));
     const form = config.collections.find((c) => c.name === type)!;
     expect(formPaths(form.fields).filter((p) => p !== 'body')).toEqual(schemaPaths(schema));
-    for (const field of form.fields) expect(field.label, field.name).toMatch(/\p{Script=Han}/u);
+    const all = (fields: readonly EditorField[]): EditorField[] => fields.flatMap((f) => [f, ...all(f.fields ?? [])]);
+    for (const field of all(form.fields)) expect(field.label, field.name).toMatch(/\p{Script=Han}/u);
   });
 
   it('asks for dates with a date picker that writes YYYY-MM-DD, and chooses towns and outlets from site.yaml', () => {

@@ -124,5 +124,8 @@ describe('sitemap', () => {
 
   it('points robots.txt at the sitemap', () => {
     expect(renderRobots('https://a.example', '/sitemap.xml')).toContain('Sitemap: https://a.example/sitemap.xml');
+    expect(renderRobots('https://a.example', '/sitemap.xml', ['/admin/'])).toBe(
+      'User-agent: *\nAllow: /\nDisallow: /admin/\n\nSitemap: https://a.example/sitemap.xml\n',
+    );
   });
 });

@@ -116,12 +116,16 @@ function formFields(schema: z.ZodType, type: CollectionName, isImage: (node: z.Z
   };
 
   const field = (path: readonly PropertyKey[], name: string, raw: z.ZodType, inOptional: boolean): EditorField => {
-    const { node, info } = schemaAt(schema, path);
+    const { node, info: own } = schemaAt(schema, path);
     if (!node) throw new TypeError(`${type}: no schema at ${path.join('.')}`);
+    // A list of labelled values (学校) takes its label from them.
+    const info = own ?? (node instanceof z.ZodArray ? schemaAt(schema, [...path, 0]).info : undefined);
     const optional = inOptional || isOptional(raw);
-    // A label's explanation in brackets (草稿（true：暂不发布）) reads better as the input's hint.
-    const [, label = name, explained] = /^([^（]*)(?:（(.*)）)?$/.exec(name === 'draft' ? '草稿' : (info?.label ?? name)) ?? [];
-    const result: EditorField = { name, label, ...input(path, name, node, optional), required: !optional };
+    const shown = input(path, name, node, optional);
+    // A switch's explanation in brackets (示例数据（true：…）) reads better as its hint.
+    const full = name === 'draft' ? '草稿' : (info?.label ?? name);
+    const [, label = full, explained] = (shown.widget === 'boolean' && /^(.*?)（(.*)）$/.exec(full)) || [];
+    const result: EditorField = { name, label, ...shown, required: !optional };
     // Typed inputs get the example as a hint, without the quotes YAML needed; choices speak for themselves.
     const example = info?.example.replace(/^"(.*)"$/, '$1');
     if (name === 'draft') result.hint = '打开时暂不发布；写好后关掉再保存';
@@ -165,7 +169,7 @@ function formFields(schema: z.ZodType, type: CollectionName, isImage: (node: z.Z
       if (element instanceof z.ZodString) return { widget: 'list' };
       throw new TypeError(`${type}: the list ${path.join('.')} holds a kind of value the editor cannot show`);
     }
-    if (node instanceof z.ZodString) return { widget: 'string' };
+    if (node instanceof z.ZodString || node instanceof z.ZodStringFormat) return { widget: 'string' };
     throw new TypeError(`${type}: the field ${path.join('.')} is of a kind the editor cannot show`);
   };
 

@@ -14,6 +14,7 @@ export function renderSitemap(pathnames: readonly string[], siteUrl: string): st
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
 }
 
-export function renderRobots(siteUrl: string, sitemapPath: string): string {
-  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(sitemapPath, siteUrl)}\n`;
+export function renderRobots(siteUrl: string, sitemapPath: string, disallow: readonly string[] = []): string {
+  const rules = ['Allow: /', ...disallow.map((p) => `Disallow: ${p}`)].join('\n');
+  return `User-agent: *\n${rules}\n\nSitemap: ${absoluteUrl(sitemapPath, siteUrl)}\n`;
 }
