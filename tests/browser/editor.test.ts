@@ -106,7 +106,7 @@ describe('the web editor in local mode', () => {
     await page.getByText('立即发布').click();
     const notice = page.getByText('保存前检查发现问题');
     await notice.waitFor();
-    const text = await page.locator('body').innerText();
+    const text = await notice.innerText();
     expect(text).toContain('太短：至少 6 个字，现在 3 个字');
     expect(text).toMatch(/疑似个人信息（身份证号：[^）]*）/);
     expect(text).not.toContain('11010519491231002X');
@@ -118,7 +118,11 @@ describe('the web editor in local mode', () => {
     const outDir = path.join(repo, 'dist');
     const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: ROOT,
-      env: buildEnv({ name: 'editor', contentDir: content, outDir, siteUrl: SITES.otherCity.siteUrl }),
+      // Its own cache: the copy lives in a new temporary folder each run.
+      env: {
+        ...buildEnv({ name: 'editor', contentDir: content, outDir, siteUrl: SITES.otherCity.siteUrl }),
+        SITE_CACHE_DIR: path.join(repo, 'cache'),
+      },
       encoding: 'utf8',
     });
     expect(result.status, result.stdout + result.stderr).toBe(0);

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { paths } from '#/lib/site/urls.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const OUTPUT = path.join(ROOT, 'tests/.output');
@@ -58,7 +59,11 @@ export function pageExists(site: SiteUnderTest, urlPath: string): boolean {
   return existsSync(file);
 }
 
-/** Every HTML page's URL path in a built site. */
+/**
+ * Every page for readers in a built site, by URL path: every HTML file but the
+ * web editor's, an application for staff with rules of its own
+ * (tests/site/editor.test.ts, tests/browser/editor.test.ts).
+ */
 export function builtPages(site: SiteUnderTest): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
@@ -72,5 +77,5 @@ export function builtPages(site: SiteUnderTest): string[] {
     }
   };
   walk(site.outDir);
-  return out.sort();
+  return out.filter((page) => page !== paths.admin()).sort();
 }

@@ -1,3 +1,4 @@
+import { jsonForHtml } from '#/lib/formats/json-in-html.ts';
 import { describe, expect, it } from 'vitest';
 import Parser from 'rss-parser';
 import { SaxesParser } from 'saxes';
@@ -107,4 +108,15 @@ describe('sitemap', () => {
     const locs = [...xml.matchAll(/<loc>(.*?)<\/loc>/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&apos;/g, "'"));
     expect(locs).toEqual(['https://jindu.example/news/%22q%22/', "https://jindu.example/news/a&b'/"]);
   });
+});
+
+describe('JSON in an HTML data block', () => {
+  it.each(['</script><script>alert(1)</script>', '<!-- x', 'a & b > c', '\u2028行分隔\u2029', '"引号"\\反斜杠'])(
+    'keeps %j inside the element and reads it back unchanged',
+    (text) => {
+      const json = jsonForHtml({ text, list: [text] });
+      expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+      expect(JSON.parse(json)).toEqual({ text, list: [text] });
+    },
+  );
 });
