@@ -4,6 +4,7 @@
  * files as `npm run new` does, and starts it with the generated configuration.
  */
 import yaml from 'js-yaml';
+import { parseDocument, visit, type Document } from 'yaml';
 import { editorFormat, FILE_NAME_KEY, type EditorConfig, type EditorField } from '#/lib/content/editor-config.ts';
 import { newEntryName } from '#/lib/content/new-entry.ts';
 import { dateInZone } from '#/lib/core/dates.ts';
@@ -42,12 +43,50 @@ declare global {
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
+/** The entry data key that carries the frontmatter as it was read, so a save changes only what was edited. */
+const SOURCE_KEY = '__frontmatter';
+
 /** A file as data: its frontmatter's fields and its body, read with js-yaml as Astro reads them. */
 function fromFile(text: string): Record<string, unknown> {
   const match = FRONTMATTER.exec(text);
   if (!match) return { body: text };
   const data = (yaml.load(match[1]!) ?? {}) as Record<string, unknown>;
-  return { ...data, body: text.slice(match[0].length).replace(/^\r?\n/, '') };
+  return { ...data, body: text.slice(match[0].length).replace(/^\r?\n/, ''), [SOURCE_KEY]: match[1] };
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => sameValue(v, b[i]));
+  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  }
+  return a === b;
+}
+
+/** A string YAML would read as something else (a date, a number, true) is written in double quotes. */
+function quoteAmbiguous(doc: Document) {
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && yaml.load(node.value) !== node.value) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+}
+
+/**
+ * An edited entry's frontmatter: the file as it was, with only the fields whose
+ * values changed rewritten (comments, list style and quoting elsewhere kept), so
+ * a save changes the file's bytes only where the edit was.
+ */
+function patched(source: string, wanted: Record<string, unknown>, fields: readonly EditorField[]): string {
+  const doc = parseDocument(source);
+  const before = (doc.toJS() ?? {}) as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(before), ...Object.keys(wanted)])) {
+    if (sameValue(cleaned(before[key], fields.find((f) => f.name === key)?.fields), wanted[key])) continue;
+    if (wanted[key] === undefined) doc.delete(key);
+    else doc.set(key, doc.createNode(wanted[key]));
+  }
+  quoteAmbiguous(doc);
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 /** An image the editor saved beside the entry (`photo.jpg`) is written as a path relative to it (`./photo.jpg`). */
@@ -84,10 +123,12 @@ function cleaned(value: unknown, fields: readonly EditorField[] | undefined): un
  * writes it bare, and YAML then makes it a Date).
  */
 function toFile(data: Record<string, unknown>, fields: readonly EditorField[]): string {
+  const { body = '', [SOURCE_KEY]: source, ...values } = data;
   // The file's name is the file's name, not one of its fields.
-  const { body = '', ...values } = data;
   delete values[FILE_NAME_KEY];
-  const frontmatter = yaml.dump(cleaned(values, fields) ?? {}, { quotingType: '"', lineWidth: -1, noRefs: true });
+  const wanted = (cleaned(values, fields) ?? {}) as Record<string, unknown>;
+  const frontmatter =
+    typeof source === 'string' ? patched(source, wanted, fields) : yaml.dump(wanted, { quotingType: '"', lineWidth: -1, noRefs: true });
   return `---\n${frontmatter}---\n\n${String(body).trim()}\n`;
 }
 
@@ -102,6 +143,7 @@ function beforeSave({ entry }: { entry: ImmutableMap }): ImmutableMap {
   const today = dateInZone(new Date(), timeZone);
   const { body = '', ...values } = data.toJS();
   delete values[FILE_NAME_KEY];
+  delete values[SOURCE_KEY];
   const fields = cleaned(values, config.collections.find((c) => c.name === type)?.fields) ?? {};
   const problems = editorProblems(type, fields as Record<string, unknown>, String(body), String(entry.get('path') ?? type), checks, today);
   if (problems.length > 0) {

@@ -114,6 +114,30 @@ describe('the web editor in local mode', () => {
     await page.close();
   }, 120_000);
 
+  it('changes an existing letter only where it was edited, byte for byte', async () => {
+    const file = path.join(content, 'letters/shu-jia-xin-2025.md');
+    const before = readFileSync(file, 'utf8');
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await openEditor(page);
+    await page.goto(site.url + paths.admin() + '#/collections/letters/entries/shu-jia-xin-2025');
+    const summary = page.getByLabel('摘要', { exact: true });
+    await summary.fill('暑假期间，请家长多陪伴孩子，留意孩子的交友、上网和外出情况。');
+    await page.getByRole('button', { name: '发布' }).first().click();
+    await page.getByText('立即发布').click();
+    await expect.poll(() => readFileSync(file, 'utf8'), { timeout: 20_000 }).not.toBe(before);
+    const changed = (text: string) => text.split('\n');
+    const after = changed(readFileSync(file, 'utf8'));
+    const differing = changed(before).flatMap((line, i) => (line === after[i] ? [] : [[line, after[i]]]));
+    expect(after.length).toBe(changed(before).length);
+    expect(differing).toEqual([
+      [
+        'summary: 暑假期间，请家长多陪伴孩子，留意孩子的交友和外出情况。',
+        'summary: 暑假期间，请家长多陪伴孩子，留意孩子的交友、上网和外出情况。',
+      ],
+    ]);
+    await page.close();
+  }, 120_000);
+
   it('builds the item the editor wrote into its page', () => {
     const outDir = path.join(repo, 'dist');
     const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
