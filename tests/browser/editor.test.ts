@@ -3,7 +3,8 @@
  * build, Decap's local server on a scratch Git copy of its content (at the same
  * path in the copy as in this repository, as the generated folders say). A news item made
  * through the form lands as a file named from its title's pinyin, with the
- * frontmatter the gate wants, committed; the gate passes and a build shows it.
+ * frontmatter the gate wants, its photo beside it, committed; the gate passes
+ * and a build shows it.
  */
 import type { ChildProcess } from 'node:child_process';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -11,6 +12,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent } from '#/lib/gate/check-content.ts';
 import { loadSettings } from '#/lib/site/settings.ts';
@@ -23,6 +25,8 @@ const site = browseBuiltSite(SITES.otherCity.outDir);
 const repo = mkdtempSync(path.join(tmpdir(), 'editor-'));
 const content = path.join(repo, path.relative(ROOT, SITES.otherCity.contentDir));
 let editor: ChildProcess | undefined;
+/** A photo staff upload (outside the copy, as on their own PC). */
+const photo = path.join(mkdtempSync(path.join(tmpdir(), 'photo-')), 'ju-min-jia-zhong.jpg');
 
 const git = (...args: string[]) =>
   execFileSync('git', ['-C', repo, '-c', 'user.name=测试', '-c', 'user.email=test@example.invalid', ...args], { encoding: 'utf8' });
@@ -32,12 +36,16 @@ beforeAll(async () => {
   git('init', '-q', '-b', 'main');
   git('add', '-A');
   git('commit', '-qm', 'content');
+  await sharp({ create: { width: 800, height: 600, channels: 3, background: '#7a9a5c' } })
+    .jpeg()
+    .toFile(photo);
   editor = await startEditorServer(repo);
 });
 
 afterAll(() => {
   editor?.kill();
   rmSync(repo, { recursive: true, force: true });
+  rmSync(path.dirname(photo), { recursive: true, force: true });
 });
 
 /** Opens /admin/, logs in to the local server and waits for the collection list; returns the milliseconds it took. */
@@ -68,8 +76,21 @@ describe('the web editor in local mode', () => {
     await choose(page, '栏目', '宣传教育');
     await choose(page, '发布媒体', '本站');
     await page.getByLabel('摘要', { exact: true }).fill('社区禁毒志愿者走进居民家中，讲解新型毒品的伪装和危害。');
+    // A cover photo, uploaded through the media library: it lands beside the entry.
+    await page.getByRole('button', { name: '选择图片' }).click();
+    await page.locator('input[type=file]').setInputFiles(photo);
+    await page.getByRole('button', { name: '选用已选中项目' }).click();
+    await page.getByLabel('图片说明').fill('志愿者在居民家中讲解禁毒知识');
+    // The body, with a heading, typed as Markdown.
+    await page.locator('button[role=switch][class*=ToolbarToggle]').click();
     await page.locator('[contenteditable=true]').last().click();
     await page.keyboard.type('志愿者挨家挨户发放宣传资料。');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('## 下一步');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('社区将每月走访一次。');
     await page.getByRole('button', { name: '发布' }).first().click();
     await page.getByText('立即发布').click();
 
@@ -78,7 +99,9 @@ describe('the web editor in local mode', () => {
     await expect.poll(() => existsSync(file), { timeout: 20_000 }).toBe(true);
     const text = readFileSync(file, 'utf8');
     expect(text).toMatch(/^---\ntitle: 城关社区开展禁毒宣传进家庭活动\ndate: "2026-11-20"\ncategory: 宣传教育\noutlets:\n {2}- 本站\n/);
-    expect(text).toContain('\n---\n\n志愿者挨家挨户发放宣传资料。\n');
+    expect(text).toContain('\ncover:\n  src: ./ju-min-jia-zhong.jpg\n  alt: 志愿者在居民家中讲解禁毒知识\n');
+    expect(text).toContain('\n---\n\n志愿者挨家挨户发放宣传资料。\n\n## 下一步\n\n社区将每月走访一次。\n');
+    expect(readFileSync(path.join(content, 'news/ju-min-jia-zhong.jpg'))).toEqual(readFileSync(photo));
     expect(text).not.toMatch(/fileName|: ""|: \[\]/);
     await expect.poll(() => git('log', '--format=%s', '-1')).toContain(name.replace(/\.md$/, ''));
     expect(git('status', '--porcelain')).toBe('');
@@ -151,7 +174,10 @@ describe('the web editor in local mode', () => {
     });
     expect(result.status, result.stdout + result.stderr).toBe(0);
     const page = path.join(outDir, paths.news('2026-11-20-cheng-guan-she-qu-kai-zhan-jin-du-xuan-chuan-jin-jia').slice(1), 'index.html');
-    expect(readFileSync(page, 'utf8')).toContain('城关社区开展禁毒宣传进家庭活动');
+    const html = readFileSync(page, 'utf8');
+    expect(html).toContain('城关社区开展禁毒宣传进家庭活动');
+    expect(html).toMatch(/<h2[^>]*>下一步<\/h2>/);
+    expect(html).toMatch(/<img[^>]+alt="志愿者在居民家中讲解禁毒知识"/);
     expect(readdirSync(path.join(outDir, 'admin/decap'))).toContain('decap-cms.js');
   }, 180_000);
 });
