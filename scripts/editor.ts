@@ -28,18 +28,23 @@ export function startEditorServer(repo: string): Promise<ChildProcess> {
   });
   return new Promise((resolve, reject) => {
     server.once('exit', (code) => reject(new Error(`编辑服务没有启动（退出码 ${code}）：端口 ${LOCAL_EDITOR_PORT} 可能已被占用`)));
+    // Ready when it answers for this checkout (another editor server on the port answers for its own).
     const poll = async () => {
       try {
-        await fetch(`http://127.0.0.1:${LOCAL_EDITOR_PORT}/api/v1`, {
+        const response = await fetch(`http://127.0.0.1:${LOCAL_EDITOR_PORT}/api/v1`, {
           method: 'POST',
           body: '{"action":"info"}',
           headers: { 'content-type': 'application/json' },
         });
-        server.removeAllListeners('exit');
-        resolve(server);
+        if (((await response.json()) as { repo?: string }).repo === path.basename(repo)) {
+          server.removeAllListeners('exit');
+          resolve(server);
+          return;
+        }
       } catch {
-        setTimeout(() => void poll(), 100);
+        // Not listening yet.
       }
+      setTimeout(() => void poll(), 100);
     };
     void poll();
   });
