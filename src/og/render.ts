@@ -9,8 +9,8 @@ import path from 'node:path';
 import { ogFonts } from './fonts.ts';
 import { drawingOf, type ShareDrawing } from './templates.ts';
 
-/** Bump when a template's look or the encoding changes, so cached images are redrawn (3: palette PNGs; 4: titles broken between words; 5: QR codes as one path, the reply slip on the letter image). */
-export const TEMPLATE_VERSION = 5;
+/** Bump when a template's look or the encoding changes, so cached images are redrawn (3: palette PNGs; 4: titles broken between words; 5: QR codes as one path, the reply slip on the letter image; 6: long card titles set smaller before they are cut). */
+export const TEMPLATE_VERSION = 6;
 
 /** Where drawn images are kept between builds (inside Astro's cache folder). */
 export function ogCacheDir(env: NodeJS.ProcessEnv = process.env): string {

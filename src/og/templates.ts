@@ -5,7 +5,7 @@
  */
 import { h, img, type OgChild, type OgElement } from './element.ts';
 import { FONT_FAMILY } from './fonts.ts';
-import { titleLines, type Measure, type TitleBox } from './title-lines.ts';
+import { fitTitle, type Measure, type TitleBox } from './title-lines.ts';
 import { qrDataUrl } from './qr.ts';
 import type { ReplySlipText } from '#/lib/content/reply-slip.ts';
 
@@ -21,12 +21,14 @@ const MUTED = '#555d66';
 const BORDER = '#d5dbe1';
 
 /** A big title set line by line, each line broken between words (src/og/title-lines.ts). */
-const title = (text: string, box: TitleBox, measure: Measure, style: Record<string, string | number>): OgElement =>
-  h(
+const title = (text: string, box: TitleBox, measure: Measure, style: Record<string, string | number>): OgElement => {
+  const { lines, size } = fitTitle(text, box, measure);
+  return h(
     'div',
-    { flexDirection: 'column', fontSize: box.size, fontWeight: 700, ...style },
-    ...titleLines(text, box, measure).map((line) => h('div', { whiteSpace: 'nowrap' }, line)),
+    { flexDirection: 'column', fontSize: size, fontWeight: 700, ...style },
+    ...lines.map((line) => h('div', { whiteSpace: 'nowrap' }, line)),
   );
+};
 
 const page = (width: number, height: number | undefined, brand: Brand, ...children: OgChild[]): OgElement =>
   h(
@@ -65,7 +67,7 @@ export function shareCard({ brand, title: heading, column, date }: CardInput, me
         'div',
         { flexDirection: 'column', justifyContent: 'space-between', padding: '56px 72px 48px', flexGrow: 1 },
         h('div', { fontSize: 34, fontWeight: 700, color: brand.primary }, column),
-        title(heading, { width: 1200 - 2 * 72, size: 66, maxLines: 3 }, measure, { lineHeight: 1.3 }),
+        title(heading, { width: 1200 - 2 * 72, size: 66, minSize: 50, maxLines: 3 }, measure, { lineHeight: 1.3 }),
         h(
           'div',
           { justifyContent: 'space-between', alignItems: 'flex-end', fontSize: 30, color: MUTED },

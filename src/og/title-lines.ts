@@ -15,6 +15,8 @@ export interface TitleBox {
   size: number;
   /** Lines at most; the last one ends with "…" when the title is longer. */
   maxLines: number;
+  /** A title too long for `maxLines` at `size` is set smaller, down to this size, before it is cut. */
+  minSize?: number;
 }
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
@@ -93,4 +95,20 @@ export function titleLines(title: string, box: TitleBox, measure: Measure): stri
   while (tail && !fits(tail + ELLIPSIS)) tail = [...tail].slice(0, -1).join('').trimEnd();
   kept[kept.length - 1] = tail + ELLIPSIS;
   return kept;
+}
+
+/**
+ * The lines of a title and the size they are set at: the largest size from
+ * `box.size` down to `box.minSize` (in steps of 2 px) at which the whole title
+ * fits, or the smallest, cut with "…", when none does.
+ */
+export function fitTitle(title: string, box: TitleBox, measure: Measure): { lines: string[]; size: number } {
+  const cut = (lines: string[]) => lines.at(-1)?.endsWith(ELLIPSIS) === true && !title.trimEnd().endsWith(ELLIPSIS);
+  let size = box.size;
+  let lines = titleLines(title, box, measure);
+  while (cut(lines) && size - 2 >= (box.minSize ?? box.size)) {
+    size -= 2;
+    lines = titleLines(title, { ...box, size }, measure);
+  }
+  return { lines, size };
 }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { boldWidth, splitSvg } from '#/og/compose.ts';
 import { ogFonts } from '#/og/fonts.ts';
 import { lecturePoster, shareCard } from '#/og/templates.ts';
-import { titleLines, titleWords, type Measure } from '#/og/title-lines.ts';
+import { fitTitle, titleLines, titleWords, type Measure } from '#/og/title-lines.ts';
 
 const brand = { siteName: '青禾禁毒', publisher: '青禾县禁毒委员会办公室', primary: '#2e6b3a', accent: '#8a3b12' };
 const POSTER = { width: 920, size: 76, maxLines: 3 };
@@ -90,5 +90,32 @@ describe('title lines', () => {
     const drawn = await linesDrawn(card, 66);
     expect(drawn.join('')).toBe('校园宣讲：珍爱生命远离毒品——护航青春不“毒”行');
     for (const line of drawn) expect(line).not.toMatch(/“$|^[”，。、：—]/);
+  });
+});
+
+describe('a title too long for the box', () => {
+  const description = '琼海市禁毒委员会办公室主办的禁毒宣传教育网站：禁毒新闻、校园宣讲、致家长的信、教育基地和预防知识。';
+  const card = { ...CARD, minSize: 50 };
+
+  it('is set smaller, whole, when a smaller size down to minSize fits it', () => {
+    expect(titleLines(description, CARD, ems).at(-1)).toMatch(/…$/);
+    const { lines, size } = fitTitle(description, card, ems);
+    expect(size).toBeLessThan(CARD.size);
+    expect(size).toBeGreaterThanOrEqual(50);
+    expect(lines.join('')).toBe(description);
+    expect(lines.length).toBeLessThanOrEqual(3);
+  });
+
+  it('keeps its size when it fits, and is cut at minSize when nothing fits', () => {
+    expect(fitTitle('春季禁毒宣传进校园', card, ems)).toEqual({ lines: ['春季禁毒宣传进校园'], size: 66 });
+    const { lines, size } = fitTitle(description.repeat(3), card, ems);
+    expect(size).toBe(50);
+    expect(lines.at(-1)).toMatch(/…$/);
+  });
+
+  it('draws the home card of a site with a long description whole', async () => {
+    const drawing = shareCard({ brand, title: description, column: '琼海禁毒' }, boldWidth);
+    const { size } = fitTitle(description, card, boldWidth);
+    expect((await linesDrawn(drawing, size)).join('')).toBe(description);
   });
 });
