@@ -19,8 +19,16 @@ interface ImmutableMap {
   set(key: string, value: unknown): ImmutableMap;
 }
 
+/** What a preview template receives: the entry, its fields as rendered widgets. */
+interface PreviewProps {
+  entry: ImmutableMap;
+  widgetFor(name: string): unknown;
+}
+
 interface DecapCms {
   init(options: { config: EditorConfig }): void;
+  registerPreviewStyle(style: string, options?: { raw: boolean }): void;
+  registerPreviewTemplate(collection: string, component: (props: PreviewProps) => unknown): void;
   registerCustomFormat(
     name: string,
     extension: string,
@@ -38,6 +46,8 @@ declare global {
   interface Window {
     CMS_MANUAL_INIT?: boolean;
     CMS?: DecapCms;
+    /** React's createElement, which Decap's bundle exposes for preview templates. */
+    h?: (type: string, props: Record<string, unknown> | null, ...children: unknown[]) => unknown;
   }
 }
 
@@ -179,4 +189,24 @@ for (const collection of config.collections) {
   cms.registerCustomFormat(editorFormat(collection.name), 'md', { fromFile, toFile: (data) => toFile(data, collection.fields) });
 }
 cms.registerEventListener({ name: 'preSave', handler: beforeSave });
+// The preview is the site's own article layout, in its own stylesheet and colours.
+const preview = document.querySelector<HTMLMetaElement>('meta[name="preview-style"]')!;
+cms.registerPreviewStyle(preview.content);
+cms.registerPreviewStyle(preview.dataset.theme!, { raw: true });
+const h = window.h!;
+for (const collection of config.collections) {
+  cms.registerPreviewTemplate(collection.name, ({ entry, widgetFor }) => {
+    const data = entry.get('data') as ImmutableMap;
+    return h(
+      'main',
+      { id: 'main' },
+      h(
+        'article',
+        { className: 'prose' },
+        h('h1', null, String(data.get(collection.identifier_field) ?? '')),
+        h('div', { className: 'article-body' }, widgetFor('body')),
+      ),
+    );
+  });
+}
 cms.init({ config });

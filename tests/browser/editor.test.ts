@@ -91,6 +91,12 @@ describe('the web editor in local mode', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     await page.keyboard.type('社区将每月走访一次。');
+    // The preview shows the entry as the site's article, in the site's stylesheet.
+    const preview = page.frameLocator('iframe').first();
+    await expect.poll(() => preview.locator('article.prose h1').innerText()).toBe('城关社区开展禁毒宣传进家庭活动');
+    await expect.poll(() => preview.locator('article.prose h2').innerText()).toBe('下一步');
+    const previewCss = await preview.locator('link[rel=stylesheet]').first().getAttribute('href');
+    expect(readFileSync(path.join(SITES.otherCity.outDir, previewCss!), 'utf8')).toContain('.prose');
     await page.getByRole('button', { name: '发布' }).first().click();
     await page.getByText('立即发布').click();
 
