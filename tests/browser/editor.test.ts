@@ -7,7 +7,7 @@
  * and a build shows it.
  */
 import type { ChildProcess } from 'node:child_process';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,7 +19,7 @@ import { loadSettings } from '#/lib/site/settings.ts';
 import { paths } from '#/lib/site/urls.ts';
 import { startEditorServer } from '../../scripts/editor.ts';
 import { browseBuiltSite } from '../helpers/browser.ts';
-import { ROOT, SITES, buildEnv } from '../helpers/sites.ts';
+import { astroBuild, buildEnv, ROOT, SITES } from '../helpers/sites.ts';
 
 const site = browseBuiltSite(SITES.otherCity.outDir);
 const repo = mkdtempSync(path.join(tmpdir(), 'editor-'));
@@ -169,16 +169,12 @@ describe('the web editor in local mode', () => {
 
   it('builds the item the editor wrote into its page', () => {
     const outDir = path.join(repo, 'dist');
-    const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-      cwd: ROOT,
-      // Its own cache: the copy lives in a new temporary folder each run.
-      env: {
-        ...buildEnv({ name: 'editor', contentDir: content, outDir, siteUrl: SITES.otherCity.siteUrl }),
-        SITE_CACHE_DIR: path.join(repo, 'cache'),
-      },
-      encoding: 'utf8',
+    // Its own cache: the copy lives in a new temporary folder each run.
+    const result = astroBuild({
+      ...buildEnv({ name: 'editor', contentDir: content, outDir, siteUrl: SITES.otherCity.siteUrl }),
+      SITE_CACHE_DIR: path.join(repo, 'cache'),
     });
-    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(result.status, result.output).toBe(0);
     const page = path.join(outDir, paths.news('2026-11-20-cheng-guan-she-qu-kai-zhan-jin-du-xuan-chuan-jin-jia').slice(1), 'index.html');
     const html = readFileSync(page, 'utf8');
     expect(html).toContain('城关社区开展禁毒宣传进家庭活动');

@@ -4,13 +4,12 @@
  * it before rendering or the output checks catch it after. A failure of the
  * search index, which is written beside the checks, also publishes nothing.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, expect, it } from 'vitest';
-import { ROOT, SITES, buildEnv } from '../helpers/sites.ts';
+import { astroBuild, buildEnv, SITES } from '../helpers/sites.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'bad-build-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -28,12 +27,7 @@ function buildWith(name: string, file: string, text: string, extraEnv: NodeJS.Pr
   const env = { ...buildEnv({ name: `bad-${name}`, contentDir, outDir, siteUrl: 'https://bad.example' }), ...extraEnv };
   // A clean build: Astro's content cache from an earlier run would point at an older temporary folder.
   rmSync(env.SITE_CACHE_DIR!, { recursive: true, force: true });
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-  });
-  return { status: result.status, output: result.stdout + result.stderr, outDir };
+  return { ...astroBuild(env), outDir };
 }
 
 it.each([
@@ -124,8 +118,7 @@ it('still checks every changed page when the caches from a passing build are war
   cpSync(SITES.otherCity.contentDir, contentDir, { recursive: true });
   const env = buildEnv({ name: 'bad-warm', contentDir, outDir, siteUrl: 'https://bad.example' });
   rmSync(env.SITE_CACHE_DIR!, { recursive: true, force: true });
-  const build = () =>
-    spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, env, encoding: 'utf8' });
+  const build = () => astroBuild(env);
   expect(build().status).toBe(0);
   const home = readFileSync(path.join(outDir, 'index.html'));
   // An existing page whose body now renders to nothing: only the check of the built page can see it.
@@ -134,6 +127,6 @@ it('still checks every changed page when the caches from a passing build are war
   writeFileSync(file, source.slice(0, source.indexOf('\n---', 3) + 4) + '\n\n[参考]: /news/\n');
   const result = build();
   expect(result.status).not.toBe(0);
-  expect(result.stdout + result.stderr).toContain('正文在生成的页面 /news/2025-05-10-chengguan-jindu-zhan-lan/ 里是空的');
+  expect(result.output).toContain('正文在生成的页面 /news/2025-05-10-chengguan-jindu-zhan-lan/ 里是空的');
   expect(readFileSync(path.join(outDir, 'index.html')).equals(home)).toBe(true);
 }, 120_000);

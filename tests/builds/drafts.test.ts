@@ -10,7 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filesUnder } from '#/lib/build/output-checks.ts';
 import { paths } from '#/lib/site/urls.ts';
-import { ROOT, SITES, buildEnv } from '../helpers/sites.ts';
+import { astroBuild, buildEnv, ROOT, SITES } from '../helpers/sites.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'drafts-'));
 const contentDir = path.join(work, 'content');
@@ -31,12 +31,8 @@ function build(day: string) {
     SITE_BUILD_DATE: day,
   };
   rmSync(env.SITE_CACHE_DIR!, { recursive: true, force: true });
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(result.stdout + result.stderr);
+  const result = astroBuild(env);
+  if (result.status !== 0) throw new Error(result.output);
   return outDir;
 }
 

@@ -3,14 +3,13 @@
  * drawn at build time, never the file from content; a logo path that leads out of
  * the content folder stops the build in Chinese and publishes nothing.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, expect, it } from 'vitest';
 import { LOGO_SIZE } from '#/lib/site/logo.ts';
-import { ROOT, SITES, buildEnv } from '../helpers/sites.ts';
+import { astroBuild, buildEnv, SITES } from '../helpers/sites.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'logo-build-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -34,9 +33,7 @@ function build(name: string, logo: string) {
   const env: NodeJS.ProcessEnv = { ...buildEnv({ name: `logo-${name}`, contentDir, outDir, siteUrl: 'https://logo.example' }) };
   env[CANARY] = CANARY;
   rmSync(env.SITE_CACHE_DIR!, { recursive: true, force: true });
-  const astro = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
-  const result = spawnSync(process.execPath, [astro, 'build'], { cwd: ROOT, env, encoding: 'utf8' });
-  return { status: result.status, output: result.stdout + result.stderr, outDir };
+  return { ...astroBuild(env), outDir };
 }
 
 function* files(dir: string): Generator<string> {

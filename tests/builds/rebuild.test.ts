@@ -4,7 +4,6 @@
  * keyed by src/lib/build/render-key.ts) and the search index and page checks are
  * kept. After an edit, the site shows the edit everywhere it appears.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { filesUnder } from '#/lib/build/output-checks.ts';
 import { stages } from '../../scripts/bench/measure.ts';
 import { paths } from '#/lib/site/urls.ts';
-import { ROOT, SITES, buildEnv } from '../helpers/sites.ts';
+import { astroBuild, buildEnv, SITES } from '../helpers/sites.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'rebuild-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -31,12 +30,8 @@ interface Build {
 }
 
 function build(env: NodeJS.ProcessEnv = baseEnv): Build {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(result.stdout + result.stderr);
+  const result = astroBuild(env);
+  if (result.status !== 0) throw new Error(result.output);
   const output = result.stdout.replace(/\x1b\[[0-9;]*m/g, '');
   const report = /本次绘制 (\d+) 张(?:（([^）]*)）)?/.exec(output);
   if (!report) throw new Error(`no share-image report in:\n${output}`);

@@ -4,14 +4,13 @@
  * same content in another zone, into another folder, give the same bytes.
  * Dates are always read and written in the site's zone.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { filesUnder } from '#/lib/build/output-checks.ts';
-import { ROOT, SITES, buildEnv } from '../helpers/sites.ts';
+import { astroBuild, buildEnv, SITES } from '../helpers/sites.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'repro-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -26,12 +25,8 @@ function cleanBuild(tz: string): string {
   const outDir = path.join(work, 'dist');
   const env: NodeJS.ProcessEnv = { ...buildEnv({ ...SITES.main, name: 'repro', outDir }), TZ: tz };
   rmSync(env.SITE_CACHE_DIR!, { recursive: true, force: true });
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(result.stdout + result.stderr);
+  const result = astroBuild(env);
+  if (result.status !== 0) throw new Error(result.output);
   return outDir;
 }
 

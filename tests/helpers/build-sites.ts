@@ -4,10 +4,8 @@
  * Global setup runs in Vitest's main process, once per project that names it,
  * so the first call builds and later ones reuse its promise.
  */
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import path from 'node:path';
-import { ROOT, SITES, buildEnv } from './sites.ts';
+import { astroBuild, buildEnv, SITES } from './sites.ts';
 
 const BUILT = Symbol.for('jindu.tests.sharedBuilds');
 const state = globalThis as { [BUILT]?: Promise<void> };
@@ -21,15 +19,8 @@ async function buildSharedSites() {
   for (const site of Object.values(SITES)) {
     rmSync(site.outDir, { recursive: true, force: true });
     const started = Date.now();
-    // process.execPath is the project's Node 24: Astro 7 refuses older versions.
-    const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-      cwd: ROOT,
-      env: buildEnv(site),
-      encoding: 'utf8',
-    });
-    if (result.status !== 0) {
-      throw new Error(`building the ${site.name} site failed:\n${result.stdout}\n${result.stderr}`);
-    }
+    const result = astroBuild(buildEnv(site));
+    if (result.status !== 0) throw new Error(`building the ${site.name} site failed:\n${result.output}`);
     console.log(`built ${site.name} site in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 }

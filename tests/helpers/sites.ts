@@ -3,6 +3,7 @@
  * fixture, built with the same code into tests/.output/. The build day is fixed
  * so "upcoming" and scheduled items do not depend on when the tests run.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,14 @@ import { paths } from '#/lib/site/urls.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const OUTPUT = path.join(ROOT, 'tests/.output');
+
+const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
+
+/** `astro build` in a Node process of its own, as CI runs it (process.execPath is the project's Node 24; Astro 7 refuses older). */
+export function astroBuild(env: NodeJS.ProcessEnv): { status: number | null; stdout: string; output: string } {
+  const result = spawnSync(process.execPath, [ASTRO, 'build'], { cwd: ROOT, env, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, output: result.stdout + result.stderr };
+}
 
 export const BUILD_DATE = '2026-11-28';
 
