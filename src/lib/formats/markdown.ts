@@ -15,15 +15,17 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\u2028\u2029]/gu;
  * entity such as `&#x202E;`), `|` (no new table cell), `~` (strikethrough), `$` (GitLab's
  * math), `{`, `}` (GitLab's `{+ +}`). A character that is not text is shown as its code
  * (`〔U+202E〕`, so a direction override cannot make the report read differently from the
- * file), a line break as a space, and `@` and `#` are followed by a word joiner, so they
- * mention nobody and link no issue (the hosts find those in the rendered text, after escapes).
+ * file), a line break as a space. A word joiner (invisible) goes after `@` and `#` and
+ * into `://` and `www.`, so the text mentions nobody, links no issue and becomes no
+ * autolink: the hosts find those in the text after escapes are read (an escaped `\>`
+ * after an address would even join the link).
  */
 export function markdownText(text: string): string {
   return text
     .replace(/\r\n?|\n|\t/g, ' ')
     .replace(INVISIBLE, (c) => `〔U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}〕`)
     .replace(/[\\`*_[\]<>&|~${}]/g, (c) => `\\${c}`)
-    .replace(/[@#]/g, (c) => `${c}\u2060`);
+    .replace(/[@#]|:(?=\/\/)|www(?=\.)/gi, (c) => `${c}\u2060`);
 }
 
 /** A table cell: text as above (a `|` is escaped, which GFM tables honour even inside code) on one line; empty cells show a dash. */
