@@ -5,7 +5,7 @@
  * the build (src/integrations/build-report.ts) both come here.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'astro/zod';
 import { isPublic } from '#/lib/content/publishing.ts';
@@ -152,12 +152,13 @@ function changesSince(
  * so it says why on stderr and the caller's exit code stands.
  */
 export function writeReport(file: string, report: Report): void {
+  const temporary = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, renderReport(report));
     renameSync(temporary, file);
   } catch (error) {
+    rmSync(temporary, { force: true });
     console.error(`报告没有写入 ${file}（${faultSummary(error)}）；检查结果以上面的输出和退出码为准。`);
   }
 }
