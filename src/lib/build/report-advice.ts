@@ -2,8 +2,9 @@
  * The gate's messages say what is wrong and then how to fix it, in one sentence
  * ("日期不存在：2024-02-30（请使用真实日期，如 2024-02-29）"). The report shows the two
  * in columns of their own; this finds where the advice starts, by the words every
- * advice starts with, so no message has to be written twice. The two parts always
- * keep every word of the message but a field label the report shows beside it.
+ * advice starts with, so no message has to be written twice. Together the two parts
+ * keep every word of the message, except the brackets around a trailing advice and
+ * a field label the report shows in a column of its own.
  */
 
 export interface SplitMessage {
