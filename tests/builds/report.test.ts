@@ -1,7 +1,7 @@
 /**
  * `astro build` with `SITE_REPORT`, run from a Git checkout of an office's content
  * as CI runs it: the report is written however the build ends (the gate, a wrong
- * site.yaml that stops the config loading, a program fault after the pages), never
+ * site.yaml that stops the config loading, the output checks, a program fault after the pages), never
  * changes the exit code, and a failed build leaves the published site as it was.
  * docs/report-example.md is the report for the commit with three staff mistakes.
  */
@@ -111,8 +111,38 @@ it('fails on a wrong site.yaml, which stops Astro loading its config: the report
   }
 });
 
+it('fails the same way when the report cannot be written: the message and exit code are the build’s own', () => {
+  const folder = path.join(work, 'report-is-a-folder');
+  mkdirSync(folder, { recursive: true });
+  const { status, output } = build({ SITE_REPORT: folder }, repo);
+  expect(status).not.toBe(0);
+  expect(output).toContain('内容检查发现 3 处错误，网站没有生成');
+  expect(output).toContain(`报告没有写入 ${folder}`);
+  expect(published()).toBe(true);
+});
+
+it('fails at the output checks (a body that renders to nothing): the report lists the page problem', () => {
+  const mistake = path.join(repo, 'content/news/2025-06-03-beishan-xuanchuan.md');
+  writeFileSync(mistake, news('2025-06-03', '北山镇', '[参考]: /news/'));
+  try {
+    const { status, markdown } = build();
+    expect(status).not.toBe(0);
+    expect(markdown).toContain('## ❌ 网站没有生成，已发布的网站不受影响');
+    expect(rows(markdown)).toEqual([
+      [
+        `${shown('content/news/2025-06-03-beishan-xuanchuan.md')} 第 9 行`,
+        '—',
+        '正文在生成的页面 /news/2025-06-03-beishan-xuanchuan/ 里是空的：Markdown 可能有格式错误',
+        '请检查正文',
+      ],
+    ]);
+    expect(published()).toBe(true);
+  } finally {
+    rmSync(mistake);
+  }
+});
+
 it('reports a program fault after the pages (the search index fails) for the technician, and publishes nothing', () => {
-  rmSync(path.join(repo, 'content/news/2025-06-03-beishan-xuanchuan.md'));
   const broken = path.join(work, 'broken-pagefind.sh');
   writeFileSync(broken, '#!/bin/sh\necho "pagefind is broken" >&2\nexit 3\n', { mode: 0o755 });
   const { status, markdown } = build({ PAGEFIND_EXTENDED_BINARY_PATH: broken });
