@@ -114,8 +114,14 @@ describe('the fix column', () => {
     ],
     // Advice words inside a quoted value are the value's.
     ['不认识的字段“x：请y”（可能拼写错了；此处可用的字段有：title）', '不认识的字段“x：请y”', '可能拼写错了；此处可用的字段有：title'],
+    // All advice: the field column says where, the fix column what to do.
+    [
+      '请填写公开的办公电话（如 "12356"）；电话还没公布时，加一行 placeholder: true',
+      '',
+      '请填写公开的办公电话（如 "12356"）；电话还没公布时，加一行 placeholder: true',
+    ],
     // No advice: the whole message is the problem.
-    ['信息区格式错误：双引号没有成对', '信息区格式错误：双引号没有成对', undefined],
+    ['图片说明太短', '图片说明太短', undefined],
     ['图片地址不安全（javascript:）', '图片地址不安全（javascript:）', undefined],
   ])('%s', (message, problemPart, fix) => {
     expect(splitAdvice(message)).toEqual(fix ? { problem: problemPart, fix } : { problem: problemPart });

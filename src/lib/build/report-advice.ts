@@ -8,6 +8,7 @@
  */
 
 export interface SplitMessage {
+  /** What is wrong; empty when the whole message is advice. */
   problem: string;
   /** How to fix it, when the message says so. */
   fix?: string;
@@ -49,6 +50,8 @@ function adviceClause(message: string): { rest: string; advice: string } | undef
 }
 
 export function splitAdvice(message: string): SplitMessage {
+  // A message that is advice from its first word (请填写公开的办公电话…) says what is wrong by saying what to do.
+  if (ADVICE.test(message)) return { problem: '', fix: message };
   const tail = trailingAdvice(message);
   const head = tail ? tail.rest : message;
   const clause = adviceClause(head);
