@@ -146,6 +146,11 @@ describe('the web editor in local mode', () => {
   it.each([
     ['raw HTML', '<script>alert(1)</script>', '正文第 1 行：正文里不能写 HTML 代码：<script>alert(1)</script>'],
     ['a javascript: link', '[点这里](javascript:alert(1))', '正文第 1 行：链接地址不安全：javascript:alert(1)'],
+    [
+      'a javascript: link spelled with entities',
+      '[点这里](Java&#x53;cript&colon;alert(1))',
+      '正文第 1 行：链接地址不安全：JavaScript:alert(1)',
+    ],
   ])(
     'refuses a body with %s, with the Markdown policy’s message',
     async (_, body, message) => {
