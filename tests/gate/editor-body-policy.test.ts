@@ -124,6 +124,15 @@ describe('the editor refuses what the gate refuses, with its messages', () => {
   });
 });
 
+it('places only the body’s problems, at the body’s own lines, so the form can say where', () => {
+  const checks = { settings: loadSettings(site.dir, {}), allow: [...loadAllowlist(site.dir).allow] };
+  const problems = editorProblems('news', { ...FIELDS, title: '短标题' }, '第一段。\n\n<b>粗</b>', 'news/policy.md', checks, BUILD_DAY);
+  expect(problems.map((p) => [p.field, p.line, p.message.slice(0, 12)])).toEqual([
+    ['title', undefined, expect.stringContaining('太短')],
+    [undefined, 3, expect.stringContaining('正文里不能写 HTML')],
+  ]);
+});
+
 describe('what the editor leaves to the build', () => {
   it('does not look for files or pages: a missing image or link target is the build’s to report', () => {
     const body = '![展板照片说明](./no-such-photo.jpg)\n\n[往期](/news/no-such-page/)';

@@ -72,5 +72,7 @@ export function editorProblems(
   const scanShown = (shown: string, line: number) =>
     personalDataProblems(shown, file, allowed, { firstLine: line, latestYear }).filter((p) => !said.has(p.message));
   const policy = bodyProblems(body, parseBody, { file, bodyLine: 1, scanShown });
-  return [...schemaProblems, ...privacy.map((p) => ({ ...p, line: undefined })), ...policy];
+  // A field's line or the whole text's means nothing in a form: only the body's lines are kept.
+  const unplaced = (p: Problem) => ({ ...p, line: undefined });
+  return [...schemaProblems.map(unplaced), ...privacy.map(unplaced), ...policy];
 }
