@@ -158,7 +158,10 @@ function beforeSave({ entry }: { entry: ImmutableMap }): ImmutableMap {
   const problems = editorProblems(type, fields as Record<string, unknown>, String(body), String(entry.get('path') ?? type), checks, today);
   if (problems.length > 0) {
     throw new Error(
-      ['保存前检查发现问题，请改好后再保存：', ...problems.map((p) => `· ${p.field ? `${p.field}：` : ''}${p.message}`)].join('\n'),
+      [
+        '保存前检查发现问题，请改好后再保存：',
+        ...problems.map((p) => `· ${p.field ? `${p.field}：` : ''}${p.line ? `正文第 ${p.line} 行：` : ''}${p.message}`),
+      ].join('\n'),
     );
   }
   if (!entry.get('newRecord')) return data;

@@ -143,6 +143,41 @@ describe('the web editor in local mode', () => {
     await page.close();
   }, 120_000);
 
+  it.each([
+    ['raw HTML', '<script>alert(1)</script>', '正文第 1 行：正文里不能写 HTML 代码：<script>alert(1)</script>'],
+    ['a javascript: link', '[点这里](javascript:alert(1))', '正文第 1 行：链接地址不安全：javascript:alert(1)'],
+    [
+      'a javascript: link spelled with entities',
+      '[点这里](Java&#x53;cript&colon;alert(1))',
+      '正文第 1 行：链接地址不安全：JavaScript:alert(1)',
+    ],
+  ])(
+    'refuses a body with %s, with the Markdown policy’s message',
+    async (_, body, message) => {
+      const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await openEditor(page);
+      await page.goto(site.url + paths.admin() + '#/collections/news/new');
+      await page.getByLabel('标题', { exact: true }).fill('社区禁毒志愿者入户宣传');
+      await page.locator('input[type=date]').first().fill('2026-11-21');
+      await choose(page, '栏目', '宣传教育');
+      await choose(page, '发布媒体', '本站');
+      await page.getByLabel('摘要', { exact: true }).fill('社区禁毒志愿者走进居民家中，讲解新型毒品的伪装和危害。');
+      // The body as Markdown source: rich text would escape the brackets.
+      await page.getByText('富文本', { exact: true }).locator('..').getByRole('switch').click();
+      await page.locator('[contenteditable=true]').last().click();
+      await page.keyboard.type(body);
+      const before = readdirSync(path.join(content, 'news')).length;
+      await page.getByRole('button', { name: '发布' }).first().click();
+      await page.getByText('立即发布').click();
+      const notice = page.getByText('保存前检查发现问题');
+      await notice.waitFor();
+      expect(await notice.innerText()).toContain(message);
+      expect(readdirSync(path.join(content, 'news')).length).toBe(before);
+      await page.close();
+    },
+    120_000,
+  );
+
   it('changes an existing letter only where it was edited, byte for byte', async () => {
     const file = path.join(content, 'letters/shu-jia-xin-2025.md');
     const before = readFileSync(file, 'utf8');
