@@ -163,25 +163,16 @@ describe('GitLab CI', () => {
     return jobs.filter((job) => job.when !== 'never').map((job) => job.name);
   }
 
-  // A Git repository holding what `npm run build` reads, on its default branch with a remote named origin
+  // A Git repository holding what `npm run build` reads (the other city's small site as its content), on its default branch with a remote named origin
   // (gitlab-ci-local takes the project's name and default branch from it), node_modules linked in.
   beforeAll(() => {
     mkdirSync(repo);
     mkdirSync(home);
     mkdirSync(target);
-    for (const entry of [
-      'package.json',
-      'package-lock.json',
-      '.npmrc',
-      'astro.config.mjs',
-      'tsconfig.json',
-      GITLAB,
-      'src',
-      'scripts',
-      'content',
-    ]) {
+    for (const entry of ['package.json', 'package-lock.json', '.npmrc', 'astro.config.mjs', 'tsconfig.json', GITLAB, 'src', 'scripts']) {
       cpSync(entry, path.join(repo, entry), { recursive: true });
     }
+    cpSync('tests/fixtures/other-city', path.join(repo, 'content'), { recursive: true });
     symlinkSync(path.resolve('node_modules'), path.join(repo, 'node_modules'));
     writeFileSync(path.join(repo, '.gitignore'), 'node_modules\n.gitlab-ci-local/\n');
     git('init', '-q', '-b', 'main');
@@ -253,17 +244,17 @@ describe('GitLab CI', () => {
     expect(output).not.toContain('npm run deploy');
     const page = readFileSync(path.join(repo, 'dist/index.html'), 'utf8');
     expect(page).toContain('<link rel="canonical" href="https://preview.jindu.example/"');
-    expect(page).not.toContain('jindu.qionghai.example');
+    expect(page).not.toContain('jindu.qinghe.example');
   }, 180_000);
 
   it('runs the publish job: a content mistake stops the build, nothing is deployed, the report is still posted', () => {
-    const file = path.join(repo, 'content/news/2024-01-12-kao-ping-you-xiu.md');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('date: "2024-01-12"', 'date: "2024-13-45"'));
+    const file = path.join(repo, 'content/news/2025-05-10-chengguan-jindu-zhan-lan.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('date: "2025-05-10"', 'date: "2025-13-45"'));
     git('commit', '-q', '-am', 'A staff mistake');
     const { status, output } = gitlabCiLocal(['publish', '--variable', `DEPLOY_TARGET=${target}`]);
     expect(status, output).toBe(1);
     expect(output).toContain('publish $ npm run build');
-    expect(output).toContain('content/news/2024-01-12-kao-ping-you-xiu.md:3 date 日期不存在：2024-13-45');
+    expect(output).toContain('content/news/2025-05-10-chengguan-jindu-zhan-lan.md:3 date 日期不存在：2025-13-45');
     // The script stopped at the build: no key file written, no deploy started, the target untouched.
     expect(output).not.toContain('.deploy-ssh/key');
     expect(output).not.toContain('$ npm run deploy');
