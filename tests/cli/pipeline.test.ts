@@ -6,7 +6,18 @@
  * scratch copy of the project through the shell executor, as a GitLab Runner on the office's host would.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -68,6 +79,33 @@ function beijingTimes(cron: string, zone: 'UTC' | 'Asia/Shanghai'): string[] {
 const work = mkdtempSync(path.join(tmpdir(), 'pipeline-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** A job's shell lines run by bash in `cwd` with only `env` (and PATH) set: what it prints, and its exit code. */
+function bash(script: string, cwd: string, env: Record<string, string>) {
+  const result = spawnSync('bash', ['-e', '-c', script], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
+  expect(result.status, result.stderr).toBe(0);
+  return result.stdout;
+}
+
+/** The settings ssh would use with the options of a DEPLOY_SSH command line (`ssh -G`), one `key value` per line. */
+function sshSettings(deploySsh: string): string[] {
+  const [command, ...options] = deploySsh.split(' ');
+  expect(command).toBe('ssh');
+  return spawnSync('ssh', ['-G', ...options, 'web.example.gov.cn'], { encoding: 'utf8' }).stdout.split('\n');
+}
+
+/**
+ * ssh with the job's key file (private, the secret's text and the final newline OpenSSH needs) and known_hosts
+ * file, host keys checked, never asking.
+ */
+function expectCheckedSsh(deploySsh: string, key: string, knownHosts: string) {
+  expect(sshSettings(deploySsh)).toEqual(
+    expect.arrayContaining(['batchmode yes', 'stricthostkeychecking true', `identityfile ${key}`, `userknownhostsfile ${knownHosts}`]),
+  );
+  expect(statSync(key).mode & 0o777).toBe(0o600);
+  expect(readFileSync(key, 'utf8')).toBe('-----KEY-----\n');
+  expect(readFileSync(knownHosts, 'utf8')).toBe('web.example.gov.cn ssh-ed25519 AAAAC3Nza\n');
+}
+
 interface Step {
   name?: string;
   run?: string;
@@ -114,6 +152,21 @@ describe('Gitea Actions and GitHub Actions workflow', () => {
     const runs = steps.flatMap((step) => (step.run ? [step.run] : []));
     expect(runs.length).toBeGreaterThan(5);
     expect(strayCommands(runs)).toEqual([]);
+  });
+
+  it('writes the SSH key into a private file, and deploy gets an ssh that checks the host key', () => {
+    const temp = mkdtempSync(path.join(work, 'runner-'));
+    const githubEnv = path.join(temp, 'github-env');
+    const step = steps.find((s) => s.name === '部署密钥')!;
+    bash(step.run!, temp, {
+      RUNNER_TEMP: temp,
+      GITHUB_ENV: githubEnv,
+      LIVE_KEY: '-----KEY-----',
+      PREVIEW_KEY: '',
+      KNOWN_HOSTS: 'web.example.gov.cn ssh-ed25519 AAAAC3Nza',
+    });
+    const deploySsh = /^DEPLOY_SSH=(.+)$/m.exec(readFileSync(githubEnv, 'utf8'))![1]!;
+    expectCheckedSsh(deploySsh, path.join(temp, 'deploy_key'), path.join(temp, 'known_hosts'));
   });
 
   it('posts the report always, and deploys only from main after every earlier step passed', () => {
@@ -226,6 +279,21 @@ describe('GitLab CI', () => {
     );
     expect(lines.length).toBeGreaterThan(10);
     expect(strayCommands(lines)).toEqual([]);
+  });
+
+  it('writes the SSH key into a private file without changing the umask of the deploy after it', () => {
+    const cwd = mkdtempSync(path.join(work, 'job-'));
+    const script = config.publish!.script as string[];
+    const keyLines = script.slice(script.indexOf('npm run build') + 1, script.indexOf('npm run deploy'));
+    const output = bash(['umask', ...keyLines, 'umask', 'echo "$DEPLOY_SSH"'].join('\n'), cwd, {
+      DEPLOY_SSH_KEY: '-----KEY-----',
+      DEPLOY_KNOWN_HOSTS: 'web.example.gov.cn ssh-ed25519 AAAAC3Nza',
+    });
+    const [before, after, deploySsh] = output.trim().split('\n');
+    expect(after).toBe(before);
+    const dir = path.join(cwd, '.deploy-ssh');
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expectCheckedSsh(deploySsh!, path.join(dir, 'key'), path.join(dir, 'known_hosts'));
   });
 
   it('runs a merge request preview with its own SITE_URL, and deploys nothing', () => {
