@@ -31,10 +31,10 @@ const ACTION_VALIDATOR = require.resolve('@action-validator/cli/cli.mjs');
 const GITLAB_CI_LOCAL = path.join(path.dirname(require.resolve('gitlab-ci-local/package.json')), 'dist/index.js');
 
 /**
- * Scripts the contract of issue 20 names, written on other branches at the same time as this file (the lead
+ * Scripts the contract of issue 20 names, written on another branch at the same time as this file (the lead
  * merges them into package.json). Accepted by name here so this test does not depend on them existing.
  */
-const CONTRACT_SCRIPTS = ['post-report', 'deploy'];
+const CONTRACT_SCRIPTS = ['deploy'];
 const SCRIPTS = new Set([...Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).scripts), ...CONTRACT_SCRIPTS]);
 
 /**
@@ -313,9 +313,13 @@ describe('GitLab CI', () => {
     const page = readFileSync(path.join(repo, 'dist/index.html'), 'utf8');
     expect(page).toContain('<link rel="canonical" href="https://preview.jindu.example/"');
     expect(page).not.toContain('jindu.qinghe.example');
+    // The job's SITE_REPORT: the build wrote the report, and post-report read it.
+    expect(readFileSync(path.join(repo, 'site-report.md'), 'utf8')).toMatch(/^<!-- jindu-report status=passed -->\n/);
+    expect(output).toMatch(/Running after script[\s\S]*\$ npm run post-report/);
+    expect(output).not.toContain('Missing script');
   }, 180_000);
 
-  it('runs the publish job: a content mistake stops the build, nothing is deployed, the report is still posted', () => {
+  it('runs the publish job: a content mistake stops the build, nothing is deployed, the report says why and is posted', () => {
     const file = path.join(repo, 'content/news/2025-05-10-chengguan-jindu-zhan-lan.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('date: "2025-05-10"', 'date: "2025-13-45"'));
     git('commit', '-q', '-am', 'A staff mistake');
@@ -330,5 +334,8 @@ describe('GitLab CI', () => {
     // after_script ran anyway: the key folder removed, then the report posted.
     expect(output).toMatch(/Running after script[\s\S]*\$ rm -rf \.deploy-ssh[\s\S]*\$ npm run post-report/);
     expect(existsSync(path.join(repo, '.deploy-ssh'))).toBe(false);
+    const report = readFileSync(path.join(repo, 'site-report.md'), 'utf8');
+    expect(report).toMatch(/^<!-- jindu-report status=failed -->\n/);
+    expect(report).toContain('2025-05-10-chengguan-jindu-zhan-lan.md');
   }, 180_000);
 });
