@@ -49,7 +49,7 @@ const statusOf = (branch: string) => git('config', `branch.${branch}.description
 const committedOn = (branch: string, file: string) =>
   git('ls-tree', '-r', '--name-only', branch).split('\n').includes(path.relative(repo, file));
 
-/** An unsaved change's branch: `cms/<type>/<file name without .md>`. */
+/** An unpublished change's branch: `cms/<type>/<file name without .md>`. */
 const branchOf = (type: string, name: string) => `cms/${type}/${name.replace(/\.md$/, '')}`;
 /** A file as committed on main. */
 const onMainText = (file: string) => git('show', `main:${path.relative(repo, file)}`);
