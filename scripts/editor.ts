@@ -1,9 +1,10 @@
 /**
  * `npm run editor`: the web editor on a staff PC, for preview. Starts Decap's
  * local server on this checkout (127.0.0.1 only: it has no login of its own)
- * and the site's dev server, then prints the address of /admin/. Changes are
- * committed to this checkout's current branch, as the web editor would commit
- * them to the office's Git host.
+ * and the site's dev server, then prints the address of /admin/. A saved change
+ * is committed to a `cms/<type>/<file>` branch of this checkout and merged into
+ * the site's branch on 发布 (the editorial workflow, as on the office's GitLab);
+ * with a Gitea in site.yaml it is committed to the site's branch directly.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';

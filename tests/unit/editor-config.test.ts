@@ -100,12 +100,12 @@ describe.each([
 describe('the Git host', () => {
   const withEditor = (editor: SiteSettings['editor']) => editorConfig({ ...qionghai, editor }, 'content');
 
-  it('works only in local mode, on 127.0.0.1, when site.yaml names no Git host', () => {
+  it('works only in local mode, on 127.0.0.1, when site.yaml names no Git host, with the editorial workflow as local branches', () => {
     const config = editorConfig(qionghai, 'content');
     expect(config.backend).toMatchObject({ name: 'proxy', proxy_url: LOCAL_EDITOR_API });
     expect(config.local_backend.url).toBe(LOCAL_EDITOR_API);
     expect(new URL(LOCAL_EDITOR_API).hostname).toBe('127.0.0.1');
-    expect(config.publish_mode).toBeUndefined();
+    expect(config.publish_mode).toBe('editorial_workflow');
     expect(editorOrigin(qionghai)).toBeUndefined();
   });
 
@@ -124,7 +124,7 @@ describe('the Git host', () => {
     expect(editorOrigin({ ...qionghai, editor })).toBe('https://git.example.gov.cn');
   });
 
-  it('goes through merge requests on a GitLab (draft → 待审核 → 发布), logging in with PKCE', () => {
+  it('goes through merge requests on a GitLab (草稿 → 审核中 → 就绪 → 发布), logging in with PKCE', () => {
     const config = withEditor({
       backend: 'gitlab',
       url: 'https://gitlab.example.gov.cn/git',

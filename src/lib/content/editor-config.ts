@@ -215,9 +215,7 @@ function backendOf(editor: NonNullable<SiteSettings['editor']>): Record<string, 
 
 /**
  * The whole configuration. `contentFolder` is the content folder's path in the
- * repository (`content`). GitLab gets the editorial workflow (draft → 待审核 →
- * 发布 as merge requests); Gitea has none, nor has the local mode, so a change is
- * committed directly and `draft` keeps unfinished work off the site.
+ * repository (`content`).
  */
 export function editorConfig(settings: SiteSettings, contentFolder: string): EditorConfig {
   const config: EditorConfig = {
@@ -231,6 +229,10 @@ export function editorConfig(settings: SiteSettings, contentFolder: string): Edi
     site_url: settings.url,
     collections: COLLECTION_NAMES.map((type) => collectionOf(type, settings, contentFolder)),
   };
-  if (settings.editor?.backend === 'gitlab') config.publish_mode = 'editorial_workflow';
+  // 草稿 → 审核中 → 就绪 → 发布, as `cms/<type>/<file>` branches (merge requests on GitLab, local branches in
+  // decap-server's git mode), wherever the backend has it; Gitea's has no pull requests, so a save there is
+  // committed directly and `draft` keeps unfinished work off the site (and the local preview of a Gitea
+  // office commits directly too, as its editor will).
+  if (settings.editor?.backend !== 'gitea') config.publish_mode = 'editorial_workflow';
   return config;
 }
