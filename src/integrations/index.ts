@@ -9,6 +9,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { clearStamp } from '#/lib/build/build-stamp.ts';
 import { buildDate } from '#/lib/content/publishing.ts';
 import { loadSettings } from '#/lib/site/settings.ts';
 import { stageOutput, publish, type Staging } from './atomic-publish.ts';
@@ -41,6 +42,8 @@ export function jinduSite(): AstroIntegration {
         const settings = loadSettings();
         build = { settings, today: buildDate(settings.timeZone), shareImages: new Map(), background: [] };
         publicDir = fileURLToPath(config.publicDir);
+        // Until this build passes, its output folder is not one to deploy (the stamp comes back with the swap).
+        if (command === 'build') clearStamp(fileURLToPath(config.outDir));
         const gateLog = logger.fork('jindu:content-gate');
         const failure = runGate(build, gateLog, publicDir);
         if (command === 'dev') serveShareImages(injectRoute);
