@@ -54,7 +54,7 @@ export function parseTarget(value: string | undefined, ssh: string = DEFAULT_SSH
   const root = trimmed(remote[2]!);
   return {
     label: `${host}:${root}`,
-    // rsync (3.2.4 and later) escapes the remote path itself before the remote shell sees it.
+    // deploy.ts has rsync send it inside its protocol (-s), not through the remote shell.
     rsyncPath: (relative) => `${host}:${root}/${relative}`,
     rsyncOptions: ['-e', ssh],
     command: (script, args) => {

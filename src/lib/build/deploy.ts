@@ -151,6 +151,9 @@ function upload(outDir: string, target: Target, id: string, live: string | null)
     // in Debian's rsync 3.2.7 since its security fixes (RsyncProject/rsync#715, #928); changed files here are small or new.
     '--whole-file',
     '--stats',
+    // The destination goes to the remote rsync inside its protocol, never through the remote shell: rsync's own escaping
+    // of the command line lets backquotes through (tests/cli/deploy.test.ts). `-s` is --protect-args / --secluded-args.
+    '-s',
     ...target.rsyncOptions,
     ...(live ? [`--link-dest=../${live}`] : []),
     `${outDir}/`,
