@@ -8,7 +8,7 @@
  * request may fail, every page must be A's or B's bytes, and after the
  * rollback nginx serves exactly A.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -162,10 +162,19 @@ it('serves every request while B is deployed and rolled back, each page whole fr
   const live = liveRelease(target);
   expect(treeOf(path.join(target, 'releases', live), carriedBy(target, live))).toEqual(treeOf(siteA));
   const differing: string[] = [];
-  for (const [file, bytes] of treeOf(siteA)) {
+  for (const file of treeOf(siteA).keys()) {
+    const bytes = readFileSync(path.join(siteA, file));
     const response = await fetch(`${nginx.base}/${file.split(path.sep).map(encodeURIComponent).join('/')}`);
     const expected = file === '404.html' ? 404 : 200;
     if (response.status !== expected || !bytes.equals(Buffer.from(await response.arrayBuffer()))) differing.push(file);
   }
   expect(differing).toEqual([]);
 }, 300_000);
+
+it('follows the current link but no link inside a release', async () => {
+  symlinkSync('/etc/passwd', path.join(target, 'current', 'linked.txt'));
+  const response = await fetch(`${nginx.base}/linked.txt`);
+  expect(response.status).toBe(404);
+  expect(await response.text()).not.toContain('root:');
+  expect((await fetch(`${nginx.base}/rss.xml`)).status).toBe(200);
+});

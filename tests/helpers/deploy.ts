@@ -4,6 +4,7 @@
  * a target folder.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { RELEASE_ID } from '#/lib/build/deploy.ts';
@@ -35,13 +36,19 @@ export function start(name: 'deploy' | 'rollback', env: NodeJS.ProcessEnv) {
 
 export const run = (name: 'deploy' | 'rollback', env: NodeJS.ProcessEnv) => start(name, env).done;
 
-/** Every file under `dir` (relative path → bytes). */
-export function treeOf(dir: string, except: ReadonlySet<string> = new Set()): Map<string, Buffer> {
-  const tree = new Map<string, Buffer>();
+/** Every file under `dir` (relative path → sha256 of its bytes: quick to compare, and a difference names the file). */
+export function treeOf(dir: string, except: ReadonlySet<string> = new Set()): Map<string, string> {
+  const tree = new Map<string, string>();
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const relative = path.relative(dir, path.join(entry.parentPath, entry.name));
-    if (!except.has(relative)) tree.set(relative, readFileSync(path.join(entry.parentPath, entry.name)));
+    if (!except.has(relative))
+      tree.set(
+        relative,
+        createHash('sha256')
+          .update(readFileSync(path.join(entry.parentPath, entry.name)))
+          .digest('hex'),
+      );
   }
   return new Map([...tree].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
