@@ -3,11 +3,14 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { jinduSite } from './src/integrations/index.ts';
-import { site } from './src/site.ts';
 import { SCRIPT_HASHES, SCRIPT_SOURCES } from './src/lib/build/security-headers.ts';
 import { cspHash } from './src/lib/core/csp.ts';
 import { themeCss } from './src/lib/site/theme.ts';
 import { sitePresentation } from './src/lib/content/markdown-plugins.ts';
+
+// Made before the settings are read: if site.yaml is wrong, the config fails to load, and the build report must still say why.
+const jindu = jinduSite();
+const { site } = await import('./src/site.ts');
 
 export default defineConfig({
   site: site.url,
@@ -26,7 +29,7 @@ export default defineConfig({
   markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [sitePresentation] }) },
   image: { layout: 'constrained', breakpoints: [480, 800, 1200, 1600] },
   // The site's own steps, in their order, are one integration (src/integrations/index.ts).
-  integrations: [jinduSite(), mdx()],
+  integrations: [jindu, mdx()],
   // Page scripts stay files (Astro would inline a small one, allowed only by a hash that changes with its code):
   // the header policy (src/lib/build/security-headers.ts) is fixed, and allows the site's own files and no inline script
   // but elder mode. Other assets keep Vite's default (undefined).

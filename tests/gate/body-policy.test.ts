@@ -46,8 +46,8 @@ describe('images from elsewhere', () => {
   it('refuses a dangerous image URL however it is encoded', () => {
     policy('![现场照片说明](%6Aavascript:alert(1))\n\n![现场照片说明][d]\n\n[d]: data:image/png;base64,AAAA');
     const lines = site.report();
-    expect(lines).toContainEqual('news/policy.md:11 图片地址不安全：%6Aavascript:alert(1)');
-    expect(lines).toContainEqual('news/policy.md:15 图片地址不安全：data:image/png;base64,AAAA');
+    expect(lines).toContainEqual('news/policy.md:11 图片地址不安全：%6Aavascript:alert(1)（请改用文稿旁边的图片，写成 ./图片.jpg）');
+    expect(lines).toContainEqual('news/policy.md:15 图片地址不安全：data:image/png;base64,AAAA（请改用文稿旁边的图片，写成 ./图片.jpg）');
   });
 
   it('still allows a photo beside the file, by path or by reference', () => {

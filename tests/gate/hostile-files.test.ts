@@ -55,7 +55,7 @@ describe('links and special files are never followed', () => {
     const started = performance.now();
     const report = site.report();
     expect(report).toContain(
-      'news/2025-04-01-pipe.md 2025-04-01-pipe.md 不是普通文件（可能是管道或设备文件）：内容文件夹里只能放文稿和图片',
+      'news/2025-04-01-pipe.md 2025-04-01-pipe.md 不是普通文件（可能是管道或设备文件）：内容文件夹里只能放文稿和图片，请删除它',
     );
     expect(report).toContain('privacy-allowlist.yaml 放行清单 privacy-allowlist.yaml 不是一个文件（可能是文件夹），请写出具体的文件名');
     expect(performance.now() - started).toBeLessThan(20_000);

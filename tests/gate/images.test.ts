@@ -290,7 +290,7 @@ describe('image paths stay inside the content folder', () => {
     write('site/news/body.md', bodyImage('./pipe.jpg'));
     const started = performance.now();
     expect(report()).toEqual([
-      'news/pipe.jpg pipe.jpg 不是普通文件（可能是管道或设备文件）：内容文件夹里只能放文稿和图片',
+      'news/pipe.jpg pipe.jpg 不是普通文件（可能是管道或设备文件）：内容文件夹里只能放文稿和图片，请删除它',
       'news/body.md:11 图片 ./pipe.jpg 不是一个文件（可能是文件夹），请写出具体的文件名',
     ]);
     expect(performance.now() - started).toBeLessThan(10_000);

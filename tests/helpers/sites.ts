@@ -14,9 +14,12 @@ export const OUTPUT = path.join(ROOT, 'tests/.output');
 
 const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
-/** `astro build` in a Node process of its own, as CI runs it (process.execPath is the project's Node 24; Astro 7 refuses older). */
-export function astroBuild(env: NodeJS.ProcessEnv): { status: number | null; stdout: string; output: string } {
-  const result = spawnSync(process.execPath, [ASTRO, 'build'], { cwd: ROOT, env, encoding: 'utf8' });
+/**
+ * `astro build` in a Node process of its own, as CI runs it (process.execPath is the project's Node 24; Astro 7 refuses older).
+ * `cwd` runs it from another folder (a checkout's copy, so messages name `content/…` as they do in CI), with this project as its root.
+ */
+export function astroBuild(env: NodeJS.ProcessEnv, cwd = ROOT): { status: number | null; stdout: string; output: string } {
+  const result = spawnSync(process.execPath, [ASTRO, 'build', '--root', ROOT], { cwd, env, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, output: result.stdout + result.stderr };
 }
 

@@ -59,7 +59,7 @@ export function parseMarkdown(source: string): ParsedMarkdown {
   if (data == null) data = {};
   if (plain == null) plain = {};
   if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new FrontmatterError('信息区应由“字段名: 值”的行组成', 2);
+    throw new FrontmatterError('信息区应由“字段名: 值”的行组成，请每行写一个字段，如 title: 标题', 2);
   }
   const body = source.slice(match[0].length);
   return {

@@ -130,7 +130,10 @@ export function markdownProblems(
   const checkLink = (node: MdastNode, url: string) => {
     const plain = decoded(url);
     if (isDangerousUrl(url) || (plain !== undefined && isDangerousUrl(plain))) {
-      report(node, `链接地址不安全：${url.slice(0, 40)}（不允许 javascript:、data:、vbscript: 开头的链接）`);
+      report(
+        node,
+        `链接地址不安全：${url.slice(0, 40)}（不允许 javascript:、data:、vbscript: 开头的链接，请改用 https:// 网址或本站地址）`,
+      );
     } else if (/^(https?:|mailto:|tel:)/.test(squash(url)) || url.startsWith('#')) {
       return;
     } else if (url.startsWith('/') && !squash(url).startsWith('//')) {
@@ -170,7 +173,8 @@ export function markdownProblems(
   /** Only a file of this site, inside the content folder (or public/ for `/x.png`), in a format the site publishes. */
   const checkImageUrl = (node: MdastNode, url: string) => {
     const plain = decoded(url);
-    if (isDangerousUrl(url) || (plain !== undefined && isDangerousUrl(plain))) return report(node, `图片地址不安全：${url.slice(0, 40)}`);
+    if (isDangerousUrl(url) || (plain !== undefined && isDangerousUrl(plain)))
+      return report(node, `图片地址不安全：${url.slice(0, 40)}（请改用文稿旁边的图片，写成 ./图片.jpg）`);
     if (leavesSite(url) || (plain !== undefined && leavesSite(plain))) {
       return report(node, '不能引用其他网站的图片（会向第三方泄露读者的访问）。请把图片下载后放在文稿旁边，写成 ./图片.jpg');
     }

@@ -34,8 +34,10 @@ export function sortProblems(problems: Problem[]): Problem[] {
 /** A failed check: the message lists every problem, one per line. */
 export class ContentProblemsError extends Error {
   readonly problems: Problem[];
+  /** Set when the problem is the program's, not the content's: what went wrong, in one line (`programFault`). */
+  readonly fault?: string;
 
-  constructor(problems: Problem[]) {
+  constructor(problems: Problem[], fault?: string) {
     const errors = problems.filter((p) => p.severity === 'error');
     super(
       `内容检查发现 ${errors.length} 处错误，网站没有生成。请按下面的提示逐条修改后重新提交：\n` +
@@ -43,6 +45,7 @@ export class ContentProblemsError extends Error {
     );
     this.name = 'ContentProblemsError';
     this.problems = problems;
+    this.fault = fault;
     // A content mistake is not a program fault: a stack trace would only bury the list above.
     this.stack = '';
   }
@@ -53,12 +56,21 @@ export class ContentProblemsError extends Error {
  * without a stack trace: staff can only pass it on, and a trace would bury that.
  */
 export function programFault(error: unknown): ContentProblemsError {
+  const what = faultSummary(error);
+  return new ContentProblemsError(
+    [
+      {
+        file: '（内容检查程序）',
+        message: `检查程序本身出错，网站没有生成，已发布的网站不受影响：请把这条提示转给技术人员（${what}）`,
+        severity: 'error',
+      },
+    ],
+    what,
+  );
+}
+
+/** An error in one masked line for the technician: `TypeError: x is undefined`. */
+export function faultSummary(error: unknown): string {
   const what = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]!.slice(0, 160)}` : String(error).slice(0, 160);
-  return new ContentProblemsError([
-    {
-      file: '（内容检查程序）',
-      message: `检查程序本身出错，网站没有生成，已发布的网站不受影响：请把这条提示转给技术人员（${maskPersonalData(what)}）`,
-      severity: 'error',
-    },
-  ]);
+  return maskPersonalData(what);
 }

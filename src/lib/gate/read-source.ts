@@ -63,7 +63,7 @@ export function walkContent(dir: string, shown: (abs: string) => string): Conten
         if (depth + 1 > MAX_DEPTH) refuse(abs, `文件夹嵌套超过 ${MAX_DEPTH} 层，请把文件放在栏目文件夹里`);
         else pending.push({ folder: abs, depth: depth + 1 });
       } else if (stat.isFile()) files.push(abs);
-      else refuse(abs, `${name} 不是普通文件（可能是管道或设备文件）：内容文件夹里只能放文稿和图片`);
+      else refuse(abs, `${name} 不是普通文件（可能是管道或设备文件）：内容文件夹里只能放文稿和图片，请删除它`);
     }
   }
   return { files: files.sort(), problems };

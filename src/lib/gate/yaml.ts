@@ -56,11 +56,11 @@ export function loadYaml(source: string, { core = false }: { core?: boolean } = 
 
 function yamlReason(reason: string): string {
   const known: Record<string, string> = {
-    'bad indentation of a mapping entry': '缩进不一致（同一层的字段应对齐）',
-    'duplicated mapping key': '同一个字段写了两次',
-    'end of the stream or a document separator is expected': '某行格式不对（常见原因：冒号后缺空格，或引号不成对）',
-    'unexpected end of the stream within a double quoted scalar': '双引号没有成对',
-    'unexpected end of the stream within a single quoted scalar': '单引号没有成对',
+    'bad indentation of a mapping entry': '缩进不一致：请让同一层的字段左边对齐（用空格，不用 Tab）',
+    'duplicated mapping key': '同一个字段写了两次，请删掉多余的一行',
+    'end of the stream or a document separator is expected': '某行格式不对（请检查冒号后是否有空格、引号是否成对）',
+    'unexpected end of the stream within a double quoted scalar': '双引号没有成对，请补上缺少的英文双引号 "',
+    'unexpected end of the stream within a single quoted scalar': "单引号没有成对，请补上缺少的英文单引号 '",
   };
   return known[reason] ?? `格式错误（请检查冒号后是否有空格、引号是否成对、缩进是否对齐）`;
 }
