@@ -6,12 +6,16 @@
  * Astro site built from the same items in the same run: a cold build (no
  * caches, every share image drawn) and a warm rebuild with nothing changed
  * (each the median of three, alternating with the bare site's), and a rebuild
- * after editing one item. It prints a table and writes JSON.
+ * after editing one item. It also deploys the warm build into a local target
+ * folder (`npm run deploy`'s code) and again after the edit, to time a first
+ * deploy and a re-deploy. It prints a table and writes JSON.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { deploy, type DeployResult } from '#/lib/build/deploy.ts';
+import { parseTarget } from '#/lib/build/deploy-target.ts';
 import { writeBareSite } from './bench/bare-site.ts';
 import { run, stages, type Run } from './bench/measure.ts';
 import { writeSyntheticContent } from './bench/synthetic.ts';
@@ -39,6 +43,8 @@ interface Result {
   edit: Run;
   bareCold: Run;
   bareWarm: Run;
+  deployFirst: DeployResult;
+  deployEdit: DeployResult;
 }
 
 const RUNS = 3;
@@ -96,12 +102,16 @@ async function measure(n: number): Promise<Result> {
     warms.push(await build());
     bareWarms.push(await bareBuild());
   }
+  const deployed = () =>
+    deploy({ outDir: env.SITE_OUT_DIR!, target: parseTarget(path.join(work, 'target')), keep: 5, checkout: ROOT, log: () => {} });
+  const deployFirst = await deployed();
   writeFileSync(editable, readFileSync(editable, 'utf8').replace(/^title: (.*)$/m, 'title: $1（已修改）'));
   const edit = await build();
+  const deployEdit = await deployed();
   const cold = median(colds);
   const pages = Number(/(\d+) page\(s\) built/.exec(cold.output)?.[1] ?? 0);
   rmSync(work, { recursive: true, force: true });
-  return { n, pages, cold, warm: median(warms), edit, bareCold: median(bareColds), bareWarm: median(bareWarms) };
+  return { n, pages, cold, warm: median(warms), edit, bareCold: median(bareColds), bareWarm: median(bareWarms), deployFirst, deployEdit };
 }
 
 const results: Result[] = [];
@@ -125,7 +135,10 @@ const header = [
   'cold stages (s): sync / render / images / search / checks',
   'warm stages (s)',
   'edit-one stages (s)',
+  'deploy: first (files sent, size, s)',
+  'deploy: after edit one',
 ];
+const deployText = (d: DeployResult) => `${d.filesSent}, ${(d.bytesSent / 1024 / 1024).toFixed(1)} MB, ${d.seconds.toFixed(1)} s`;
 const stageText = (r: Run) => {
   const st = stages(r.output);
   return [st.sync, st.render, st.images, st.search, st.checks].map((v) => (v / 1000).toFixed(1)).join(' / ');
@@ -148,6 +161,8 @@ const rows = results.map((r) => {
     stageText(r.cold),
     stageText(r.warm),
     stageText(r.edit),
+    deployText(r.deployFirst),
+    deployText(r.deployEdit),
   ];
 });
 console.log(`| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}`);
@@ -172,6 +187,12 @@ writeFileSync(
         ]),
       ),
       stagesMs: { cold: stages(r.cold.output), warm: stages(r.warm.output), edit: stages(r.edit.output) },
+      deploy: Object.fromEntries(
+        Object.entries({ first: r.deployFirst, editOne: r.deployEdit }).map(([k, d]) => [
+          k,
+          { filesSent: d.filesSent, bytesSent: d.bytesSent, seconds: d.seconds },
+        ]),
+      ),
     })),
     null,
     2,

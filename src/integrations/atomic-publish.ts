@@ -6,12 +6,15 @@
  *
  * The site that was replaced stays in `.<out>-previous/` as a one-step rollback
  * until the next build, which deletes it in the background while it works.
+ * With the swap, the build writes its stamp (the commit it built) beside the
+ * output: `npm run deploy` uploads nothing else (src/lib/build/build-stamp.ts).
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger, HookParameters } from 'astro';
+import { gitHead, writeStamp } from '#/lib/build/build-stamp.ts';
 import { backgroundDone, type SiteBuild } from './site-build.ts';
 
 export function stagingDirFor(outDir: string): string {
@@ -34,6 +37,8 @@ export interface Staging {
   staging: string;
   /** Deleting the previous rollback copy, in the background during the build. */
   clearing: Promise<void>;
+  /** The commit being built (null outside a Git checkout), for the stamp. */
+  commit: string | null;
 }
 
 /** Points Astro at an empty staging folder next to the output and starts clearing the old rollback copy. */
@@ -44,14 +49,19 @@ export function stageOutput({ config, updateConfig }: HookParameters<'astro:conf
   const clearing = rm(previousDirFor(outDir), { recursive: true, force: true });
   clearing.catch(() => {}); // awaited (and reported) before the swap
   updateConfig({ outDir: pathToFileURL(`${staging}/`) });
-  return { outDir, staging, clearing };
+  return { outDir, staging, clearing, commit: gitHead(fileURLToPath(config.root)) };
 }
 
 /** Swaps the staging folder in, once everything left running has finished. Must be the build's last step. */
-export async function publish(build: SiteBuild, { outDir, staging, clearing }: Staging, logger: AstroIntegrationLogger): Promise<void> {
+export async function publish(
+  build: SiteBuild,
+  { outDir, staging, clearing, commit }: Staging,
+  logger: AstroIntegrationLogger,
+): Promise<void> {
   await backgroundDone(build);
   await clearing;
   swapIn(staging, outDir, previousDirFor(outDir));
+  writeStamp(outDir, { commit, day: build.today, builtAt: new Date().toISOString() });
   logger.info(
     `已发布到 ${path.relative(process.cwd(), outDir) || outDir}（上一版保留在 ${path.basename(previousDirFor(outDir))}，可用于回滚）`,
   );

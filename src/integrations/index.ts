@@ -12,6 +12,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { clearStamp } from '#/lib/build/build-stamp.ts';
 import { buildDate } from '#/lib/content/publishing.ts';
 import { loadSettings } from '#/lib/site/settings.ts';
 import { stageOutput, publish, type Staging } from './atomic-publish.ts';
@@ -44,6 +45,8 @@ export function jinduSite(): AstroIntegration {
       'astro:config:setup': (options) =>
         report.watch(() => {
           const { command, config, logger, injectRoute } = options;
+          // Until this build passes, its output folder is not one to deploy (the stamp comes back with the swap).
+          if (command === 'build') clearStamp(fileURLToPath(config.outDir));
           const settings = loadSettings();
           build = { settings, today: buildDate(settings.timeZone), shareImages: new Map(), background: [] };
           if (command === 'build') report.begin(build);

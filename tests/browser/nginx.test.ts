@@ -6,9 +6,7 @@
  * policy, everything else a policy that runs nothing, in a sandbox. Chromium
  * then checks that the header policy breaks nothing and stops hostile files.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,11 +22,11 @@ import {
 } from '#/lib/build/security-headers.ts';
 import { paths } from '#/lib/site/urls.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { ROOT, SITES } from '../helpers/sites.ts';
+import { startNginx } from '../helpers/nginx.ts';
+import { SITES } from '../helpers/sites.ts';
 
-const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 const work = mkdtempSync(path.join(tmpdir(), 'nginx-'));
-let nginx: ChildProcess;
+let stop: () => void;
 let base = '';
 
 /** An SVG that runs script if nothing stops it: it would write "ran" into its title. */
@@ -46,66 +44,15 @@ function plantHostileFiles(root: string): void {
   cpSync(path.join(root, 'og/home/card.png'), path.join(root, '_astro', 'card.png'));
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
-  if (!existsSync(NGINX)) throw new Error(`nginx not found at ${NGINX}: apt-get install nginx-light (.ci/run does)`);
   const root = path.join(work, 'www');
   cpSync(SITES.main.outDir, root, { recursive: true });
   plantHostileFiles(root);
-  const conf = path.join(work, 'conf');
-  mkdirSync(path.join(conf, 'snippets'), { recursive: true });
-  for (const file of readdirSync(path.join(ROOT, 'scripts/deploy/nginx'))) {
-    cpSync(path.join(ROOT, 'scripts/deploy/nginx', file), path.join(conf, 'snippets', file));
-  }
-  const port = await freePort();
-  writeFileSync(
-    path.join(conf, 'nginx.conf'),
-    `daemon off;
-master_process off;
-pid ${work}/nginx.pid;
-error_log ${work}/error.log;
-events {}
-http {
-  include /etc/nginx/mime.types;
-  access_log off;
-  client_body_temp_path ${work}/body;
-  proxy_temp_path ${work}/proxy;
-  fastcgi_temp_path ${work}/fastcgi;
-  uwsgi_temp_path ${work}/uwsgi;
-  scgi_temp_path ${work}/scgi;
-  map $scheme $jindu_hsts { https "max-age=31536000; includeSubDomains"; default ""; }
-  map $host $jindu_git_origin { default "${GIT_ORIGIN}"; }
-  server {
-    listen 127.0.0.1:${port};
-    root ${root};
-    include snippets/jindu-site.conf;
-  }
-}
-`,
-  );
-  nginx = spawn(NGINX, ['-p', work, '-c', path.join(conf, 'nginx.conf')], { stdio: 'inherit' });
-  base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 50; i++) {
-    try {
-      await fetch(base);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error(`nginx did not start: ${readFileSync(path.join(work, 'error.log'), 'utf8')}`);
+  ({ base, stop } = await startNginx(root, work, GIT_ORIGIN));
 });
 
 afterAll(() => {
-  nginx?.kill();
+  stop?.();
   rmSync(work, { recursive: true, force: true });
 });
 
