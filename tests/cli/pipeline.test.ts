@@ -30,12 +30,8 @@ const require = createRequire(import.meta.url);
 const ACTION_VALIDATOR = require.resolve('@action-validator/cli/cli.mjs');
 const GITLAB_CI_LOCAL = path.join(path.dirname(require.resolve('gitlab-ci-local/package.json')), 'dist/index.js');
 
-/**
- * Scripts the contract of issue 20 names, written on another branch at the same time as this file (the lead
- * merges them into package.json). Accepted by name here so this test does not depend on them existing.
- */
-const CONTRACT_SCRIPTS = ['deploy'];
-const SCRIPTS = new Set([...Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).scripts), ...CONTRACT_SCRIPTS]);
+/** The npm scripts a job may call: those package.json defines. */
+const SCRIPTS = new Set(Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).scripts));
 
 /**
  * The only shell a job may run besides npm: installing (skipped when the cached node_modules is complete), the
