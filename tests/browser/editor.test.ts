@@ -107,9 +107,13 @@ async function openEditor(page: Page): Promise<number> {
   return Date.now() - started;
 }
 
+/** Picks an option of a select and waits for its menu to close: a menu still closing covers the next field (seen on a loaded machine). */
 async function choose(page: Page, label: string, option: string) {
   await page.getByLabel(label, { exact: true }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
+  const options = page.getByRole('option');
+  if ((await options.count()) > 0) await page.keyboard.press('Escape');
+  await options.first().waitFor({ state: 'detached' });
 }
 
 /** A page of the editor that accepts Decap's confirmations (发布 asks 你确定要发布此内容吗？) and records them. */
