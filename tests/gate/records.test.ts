@@ -131,7 +131,8 @@ describe('the same event recorded twice', () => {
       const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
       const logger = { ...log, fork: () => log } as unknown as AstroIntegrationLogger;
       const setup = jinduSite().hooks['astro:config:setup'] as (options: unknown) => void;
-      const options = { command: 'build', config: { publicDir: pathToFileURL(path.join(site.root, 'public/')) }, logger };
+      const config = { publicDir: pathToFileURL(path.join(site.root, 'public/')), outDir: pathToFileURL(path.join(site.root, 'dist/')) };
+      const options = { command: 'build', config, logger };
       expect(() => setup(options)).toThrow(ContentProblemsError);
       expect(() => setup(options)).toThrow(/内容检查发现 1 处错误，网站没有生成。[\s\S]*events\/b\.md 与 .*events\/a\.md 重复/);
     } finally {
