@@ -12,6 +12,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readlinkSync,
   readFileSync,
   rmSync,
   statSync,
@@ -315,7 +316,19 @@ describe('GitLab CI', () => {
     expect(output).not.toContain('Missing script');
   }, 180_000);
 
+  it('runs the publish job: the site built, deployed to the target as its live release, and the report posted', () => {
+    const { status, output } = gitlabCiLocal(['publish', '--variable', `DEPLOY_TARGET=${target}`]);
+    expect(status, output).toBe(0);
+    expect(output).toMatch(/publish \$ npm run build[\s\S]*publish \$ npm run deploy/);
+    expect(output).toContain('部署完成');
+    expect(readFileSync(path.join(target, 'current/index.html'))).toEqual(readFileSync(path.join(repo, 'dist/index.html')));
+    expect(readFileSync(path.join(repo, 'site-report.md'), 'utf8')).toMatch(/^<!-- jindu-report status=passed -->\n/);
+    expect(existsSync(path.join(repo, '.deploy-ssh'))).toBe(false);
+  }, 180_000);
+
   it('runs the publish job: a content mistake stops the build, nothing is deployed, the report says why and is posted', () => {
+    const live = readlinkSync(path.join(target, 'current'));
+    const releases = readdirSync(path.join(target, 'releases'));
     const file = path.join(repo, 'content/news/2025-05-10-chengguan-jindu-zhan-lan.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('date: "2025-05-10"', 'date: "2025-13-45"'));
     git('commit', '-q', '-am', 'A staff mistake');
@@ -323,10 +336,11 @@ describe('GitLab CI', () => {
     expect(status, output).toBe(1);
     expect(output).toContain('publish $ npm run build');
     expect(output).toContain('content/news/2025-05-10-chengguan-jindu-zhan-lan.md:3 date 日期不存在：2025-13-45');
-    // The script stopped at the build: no key file written, no deploy started, the target untouched.
+    // The script stopped at the build: no key file written, no deploy started, the live release untouched.
     expect(output).not.toContain('.deploy-ssh/key');
     expect(output).not.toContain('$ npm run deploy');
-    expect(readdirSync(target)).toEqual([]);
+    expect(readlinkSync(path.join(target, 'current'))).toBe(live);
+    expect(readdirSync(path.join(target, 'releases'))).toEqual(releases);
     // after_script ran anyway: the key folder removed, then the report posted.
     expect(output).toMatch(/Running after script[\s\S]*\$ rm -rf \.deploy-ssh[\s\S]*\$ npm run post-report/);
     expect(existsSync(path.join(repo, '.deploy-ssh'))).toBe(false);
