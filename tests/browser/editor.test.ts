@@ -116,6 +116,16 @@ async function choose(page: Page, label: string, option: string) {
   await options.first().waitFor({ state: 'detached' });
 }
 
+/** Opens a new news form and fills its required fields (the body is left to the test). */
+async function newNews(page: Page, fields: { title: string; date: string; category: string; summary: string }) {
+  await page.goto(site.url + paths.admin() + '#/collections/news/new');
+  await page.getByLabel('标题', { exact: true }).fill(fields.title);
+  await page.locator('input[type=date]').first().fill(fields.date);
+  await choose(page, '栏目', fields.category);
+  await choose(page, '发布媒体', '本站');
+  await page.getByLabel('摘要', { exact: true }).fill(fields.summary);
+}
+
 /** A page of the editor that accepts Decap's confirmations (发布 asks 你确定要发布此内容吗？) and records them. */
 async function editorPage(): Promise<{ page: Page; dialogs: string[] }> {
   const page = await site.browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -177,12 +187,12 @@ describe('the web editor in local mode', () => {
   it('keeps an entry left in 草稿 on its own branch, off main', async () => {
     const { page } = await editorPage();
     await openEditor(page);
-    await page.goto(site.url + paths.admin() + '#/collections/news/new');
-    await page.getByLabel('标题', { exact: true }).fill('乡镇禁毒专干业务培训会筹备情况');
-    await page.locator('input[type=date]').first().fill('2026-11-22');
-    await choose(page, '栏目', '工作动态');
-    await choose(page, '发布媒体', '本站');
-    await page.getByLabel('摘要', { exact: true }).fill('县禁毒办正在筹备全县乡镇禁毒专干业务培训会，课程和讲师已初步确定。');
+    await newNews(page, {
+      title: '乡镇禁毒专干业务培训会筹备情况',
+      date: '2026-11-22',
+      category: '工作动态',
+      summary: '县禁毒办正在筹备全县乡镇禁毒专干业务培训会，课程和讲师已初步确定。',
+    });
     await page.locator('[contenteditable=true]').last().click();
     await page.keyboard.type('培训会的时间和地点待定。');
     const branch = branchOf('news', DRAFT_NAME);
@@ -205,12 +215,12 @@ describe('the web editor in local mode', () => {
     await page.locator('a[href*="/collections/news/entries/"]').first().waitFor();
     await screenshot(page, '1-sections.png');
 
-    await page.goto(site.url + paths.admin() + '#/collections/news/new');
-    await page.getByLabel('标题', { exact: true }).fill('城关社区开展禁毒宣传进家庭活动');
-    await page.locator('input[type=date]').first().fill('2026-11-20');
-    await choose(page, '栏目', '宣传教育');
-    await choose(page, '发布媒体', '本站');
-    await page.getByLabel('摘要', { exact: true }).fill('社区禁毒志愿者走进居民家中，讲解新型毒品的伪装和危害。');
+    await newNews(page, {
+      title: '城关社区开展禁毒宣传进家庭活动',
+      date: '2026-11-20',
+      category: '宣传教育',
+      summary: '社区禁毒志愿者走进居民家中，讲解新型毒品的伪装和危害。',
+    });
     // A cover photo, uploaded through the media library: it lands beside the entry.
     await page.getByRole('button', { name: '选择图片' }).click();
     await page.locator('input[type=file]').setInputFiles(photo);
@@ -287,12 +297,12 @@ describe('the web editor in local mode', () => {
   it('refuses to save what the gate would refuse, with the gate’s own messages', async () => {
     const { page } = await editorPage();
     await openEditor(page);
-    await page.goto(site.url + paths.admin() + '#/collections/news/new');
-    await page.getByLabel('标题', { exact: true }).fill('短标题');
-    await page.locator('input[type=date]').first().fill('2026-11-21');
-    await choose(page, '栏目', '宣传教育');
-    await choose(page, '发布媒体', '本站');
-    await page.getByLabel('摘要', { exact: true }).fill('社区禁毒志愿者走进居民家中，讲解新型毒品的伪装和危害。');
+    await newNews(page, {
+      title: '短标题',
+      date: '2026-11-21',
+      category: '宣传教育',
+      summary: '社区禁毒志愿者走进居民家中，讲解新型毒品的伪装和危害。',
+    });
     await page.locator('[contenteditable=true]').last().click();
     // A resident ID number with a valid check digit.
     await page.keyboard.type('联系人身份证号 11010519491231002X。');
@@ -324,12 +334,12 @@ describe('the web editor in local mode', () => {
     async (_, body, message) => {
       const { page } = await editorPage();
       await openEditor(page);
-      await page.goto(site.url + paths.admin() + '#/collections/news/new');
-      await page.getByLabel('标题', { exact: true }).fill('社区禁毒志愿者入户宣传');
-      await page.locator('input[type=date]').first().fill('2026-11-21');
-      await choose(page, '栏目', '宣传教育');
-      await choose(page, '发布媒体', '本站');
-      await page.getByLabel('摘要', { exact: true }).fill('社区禁毒志愿者走进居民家中，讲解新型毒品的伪装和危害。');
+      await newNews(page, {
+        title: '社区禁毒志愿者入户宣传',
+        date: '2026-11-21',
+        category: '宣传教育',
+        summary: '社区禁毒志愿者走进居民家中，讲解新型毒品的伪装和危害。',
+      });
       // The body as Markdown source: rich text would escape the brackets.
       await page.getByText('富文本', { exact: true }).locator('..').getByRole('switch').click();
       await page.locator('[contenteditable=true]').last().click();
